@@ -1,0 +1,37 @@
+package dev.jackal.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The version of jackal, as written into the build by Maven. */
+public final class JackalVersion {
+
+    private static final String RESOURCE = "version.properties";
+    private static final String VERSION = load();
+
+    private JackalVersion() {}
+
+    /** The version string, e.g. {@code 0.1.0} or {@code 0.1.0-SNAPSHOT}. */
+    public static String get() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = JackalVersion.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("jackal-core is missing " + RESOURCE + "; the jar is incomplete");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String version = properties.getProperty("version", "").trim();
+            if (version.isEmpty() || version.startsWith("${")) {
+                throw new IllegalStateException("jackal-core's " + RESOURCE + " was not filtered by the build");
+            }
+            return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

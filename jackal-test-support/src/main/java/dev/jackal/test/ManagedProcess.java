@@ -1,0 +1,124 @@
+package dev.jackal.test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real program started for a test: its output goes to a log file, it is stopped (with its children)
+ * on {@link #close()} or when the JVM exits, and a start that does not become ready fails with the end
+ * of its log.
+ */
+public final class ManagedProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final Thread shutdownHook;
+
+    private ManagedProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.shutdownHook = new Thread(this::stop, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts {@code command}; stdout and stderr go to {@code log}. */
+    public static ManagedProcess start(
+            String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        try {
+            return new ManagedProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new TestServiceException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until {@code ready} holds; fails with the log's tail if the process dies or time runs out. */
+    public ManagedProcess awaitReady(Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new TestServiceException(
+                        name,
+                        "exited with code " + process.exitValue() + " before it was ready; log " + log + ":\n"
+                                + tail(40));
+            }
+            if (ready.getAsBoolean()) {
+                return this;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        close();
+        throw new TestServiceException(
+                name, "was not ready within " + timeout.toSeconds() + " s; log " + log + ":\n" + tail(40));
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The last {@code lines} lines of the log. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void stop() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.descendants().forEach(tree::add);
+        process.destroy();
+        tree.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
