@@ -1,0 +1,22 @@
+package dev.jackal.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** A package definition: the contents of {@code jackal.yaml}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record JackalPackage(
+        String apiVersion,
+        PackageKind kind,
+        Metadata metadata,
+        BuildData build,
+        List<Component> components,
+        List<Constant> constants,
+        List<Variable> variables) {
+
+    public JackalPackage {
+        components = Values.list(components, "components");
+        constants = Values.list(constants, "constants");
+        variables = Values.list(variables, "variables");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jackal.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/** Package metadata ({@code metadata:}). */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Metadata(
+        String name,
+        String description,
+        String version,
+        String url,
+        String image,
+        Boolean uncompressed,
+        String architecture,
+        Boolean yolo,
+        String authors,
+        String documentation,
+        String source,
+        String vendor,
+        String aggregateChecksum,
+        Map<String, String> annotations) {
+
+    public Metadata {
+        annotations = Values.map(annotations, "annotations");
+    }
+}
