@@ -1,0 +1,182 @@
+package dev.jackal.core.compose;
+
+import dev.jackal.core.definition.Definition;
+import dev.jackal.core.definition.DefinitionException;
+import dev.jackal.core.definition.DefinitionReader;
+import dev.jackal.core.definition.DefinitionValidator;
+import dev.jackal.core.model.Component;
+import dev.jackal.core.model.ComponentImport;
+import dev.jackal.core.model.Constant;
+import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.model.Variable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves every component's import chain and folds it into one component (spec §3.2–3.5): local
+ * {@code import.path} chains with cycle detection, arch and flavor filtering, path re-rooting, and the
+ * merging of variables and constants. Remote imports go through a {@link SkeletonResolver}.
+ */
+public final class Composer {
+
+    /** The definition file name inside a package directory. */
+    public static final String DEFINITION_FILE = "jackal.yaml";
+
+    /** What composition made, and the warnings for the user. */
+    public record Result(JackalPackage pkg, List<String> warnings) {}
+
+    private final SkeletonResolver skeletons;
+
+    public Composer(SkeletonResolver skeletons) {
+        this.skeletons = skeletons;
+    }
+
+    /**
+     * Composes {@code head} for {@code arch} and {@code flavor} (empty for none). The head's directory is
+     * the directory of its file.
+     */
+    public Result compose(Definition head, String arch, String flavor) {
+        Path headDir = head.file().toAbsolutePath().getParent();
+        List<String> warnings = new ArrayList<>();
+        Migrations.Result migratedHead = Migrations.apply(head.pkg());
+        warnings.addAll(migratedHead.warnings());
+        Definition headDefinition = head.withPackage(migratedHead.pkg());
+
+        List<Component> composed = new ArrayList<>();
+        Map<String, Variable> variables = new LinkedHashMap<>();
+        Map<String, Constant> constants = new LinkedHashMap<>();
+        headDefinition.pkg().variables().forEach(v -> variables.putIfAbsent(v.name(), v));
+        headDefinition.pkg().constants().forEach(c -> constants.putIfAbsent(c.name(), c));
+        List<JackalPackage> imported = new ArrayList<>();
+
+        for (int i = 0; i < headDefinition.pkg().components().size(); i++) {
+            Component component = headDefinition.pkg().components().get(i);
+            if (!compatible(component, arch, flavor)) {
+                continue;
+            }
+            List<ImportNode> chain =
+                    chain(new ImportNode(headDefinition, i, Path.of("")), headDir, arch, flavor, warnings);
+            ComponentMerger merger = new ComponentMerger();
+            for (int n = chain.size() - 1; n >= 0; n--) {
+                ImportNode node = chain.get(n);
+                merger.merge(new PathFixer(headDir, node.relativeToHead()).fix(node.component()), node);
+                if (n > 0) {
+                    imported.add(node.definition().pkg());
+                }
+            }
+            composed.add(merger.build());
+        }
+        // imported packages' variables and constants: tail to head, the first definition of a name wins
+        for (JackalPackage tailFirst : imported) {
+            tailFirst.variables().forEach(v -> variables.putIfAbsent(v.name(), v));
+            tailFirst.constants().forEach(c -> constants.putIfAbsent(c.name(), c));
+        }
+        JackalPackage pkg = headDefinition.pkg();
+        return new Result(
+                new JackalPackage(
+                        pkg.apiVersion(),
+                        pkg.kind(),
+                        pkg.metadata(),
+                        pkg.build(),
+                        composed,
+                        List.copyOf(constants.values()),
+                        List.copyOf(variables.values())),
+                List.copyOf(warnings));
+    }
+
+    private List<ImportNode> chain(ImportNode head, Path headDir, String arch, String flavor, List<String> warnings) {
+        List<ImportNode> chain = new ArrayList<>();
+        chain.add(head);
+        ImportNode node = head;
+        while (node.component().importSpec() != null) {
+            ComponentImport spec = node.component().importSpec();
+            if (spec.url() != null && !spec.url().isEmpty()) {
+                throw fail(node, "import.url", unsupported(spec.url()));
+            }
+            Path relative = node.relativeToHead().resolve(spec.path()).normalize();
+            for (ImportNode earlier : chain) {
+                if (earlier.relativeToHead().equals(relative)) {
+                    String rendered = chain.stream().map(ImportNode::describe).collect(Collectors.joining(" -> "));
+                    throw fail(
+                            node,
+                            "import.path",
+                            "detected circular import chain: " + rendered + " -> " + earlier.describe());
+                }
+            }
+            Path file = headDir.resolve(relative).resolve(DEFINITION_FILE);
+            if (!Files.isRegularFile(file)) {
+                throw fail(
+                        node,
+                        "import.path",
+                        "imports '" + spec.path() + "', but there is no " + DEFINITION_FILE + " in "
+                                + headDir.resolve(relative).normalize());
+            }
+            Definition importedDefinition = DefinitionReader.read(file, DefinitionReader.Strictness.STRICT);
+            DefinitionValidator.check(importedDefinition);
+            Migrations.Result migrated = Migrations.apply(importedDefinition.pkg());
+            warnings.addAll(migrated.warnings().stream()
+                    .map(w -> w + " (imported from " + file + ")")
+                    .toList());
+            Definition definition = importedDefinition.withPackage(migrated.pkg());
+            String wanted = spec.name() != null && !spec.name().isEmpty()
+                    ? spec.name()
+                    : node.component().name();
+            List<Integer> matches = new ArrayList<>();
+            for (int i = 0; i < definition.pkg().components().size(); i++) {
+                Component candidate = definition.pkg().components().get(i);
+                if (wanted.equals(candidate.name()) && compatible(candidate, arch, flavor)) {
+                    matches.add(i);
+                }
+            }
+            if (matches.isEmpty()) {
+                throw fail(
+                        node,
+                        "import",
+                        "component \"" + wanted + "\" not found in \"" + file + "\""
+                                + (flavor.isEmpty() ? "" : " for flavor '" + flavor + "'") + " (architecture " + arch
+                                + ")");
+            }
+            if (matches.size() > 1) {
+                throw fail(
+                        node,
+                        "import",
+                        "multiple components named \"" + wanted + "\" in \"" + file + "\" match architecture " + arch
+                                + (flavor.isEmpty() ? "" : " and flavor " + flavor));
+            }
+            node = new ImportNode(definition, matches.get(0), relative);
+            chain.add(node);
+        }
+        return chain;
+    }
+
+    private String unsupported(String url) {
+        try {
+            skeletons.resolve(url);
+            return "remote skeleton imports are not wired into composition yet";
+        } catch (UnsupportedOperationException e) {
+            return e.getMessage();
+        }
+    }
+
+    static boolean compatible(Component component, String arch, String flavor) {
+        if (component.only() == null) {
+            return true;
+        }
+        String onlyArch = component.only().cluster() == null
+                ? null
+                : component.only().cluster().architecture();
+        String onlyFlavor = component.only().flavor();
+        return (onlyArch == null || onlyArch.isEmpty() || onlyArch.equals(arch))
+                && (onlyFlavor == null || onlyFlavor.isEmpty() || onlyFlavor.equals(flavor));
+    }
+
+    private static DefinitionException fail(ImportNode node, String field, String message) {
+        String path = node.path(field);
+        return DefinitionException.of(node.definition().sourceMap().locate(path), path, message);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jackal.core.compose;
+
+import dev.jackal.core.definition.Definition;
+import java.nio.file.Path;
+
+/**
+ * Fetches the definition of a published skeleton package for {@code import.url}. The seam through which
+ * OCI and Maven-coordinate imports plug into composition.
+ */
+public interface SkeletonResolver {
+
+    /**
+     * The skeleton's definition, with its component files extracted under the returned directory.
+     *
+     * @param url the {@code import.url}, e.g. {@code oci://registry/ns/name:1.0.0}
+     */
+    Resolved resolve(String url);
+
+    /** A resolved skeleton: its definition and the local directory its paths are relative to. */
+    record Resolved(Definition definition, Path directory) {}
+
+    /** The resolver used until remote imports are available: refuses with a clear message. */
+    SkeletonResolver UNSUPPORTED = url -> {
+        throw new UnsupportedOperationException("importing components from " + url
+                + " needs an OCI skeleton resolver; use a local 'import.path' for now");
+    };
+}
