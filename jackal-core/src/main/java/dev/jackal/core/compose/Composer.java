@@ -2,6 +2,7 @@ package dev.jackal.core.compose;
 
 import dev.jackal.core.definition.Definition;
 import dev.jackal.core.definition.DefinitionException;
+import dev.jackal.core.definition.DefinitionProblem;
 import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.definition.DefinitionValidator;
 import dev.jackal.core.model.Component;
@@ -61,6 +62,13 @@ public final class Composer {
             }
             List<ImportNode> chain =
                     chain(new ImportNode(headDefinition, i, Path.of("")), headDir, arch, flavor, warnings);
+            List<DefinitionProblem> problems = new ArrayList<>();
+            for (ImportNode node : chain) {
+                problems.addAll(SourceCheck.check(node, headDir.resolve(node.relativeToHead())));
+            }
+            if (!problems.isEmpty()) {
+                throw new DefinitionException(problems);
+            }
             ComponentMerger merger = new ComponentMerger();
             for (int n = chain.size() - 1; n >= 0; n--) {
                 ImportNode node = chain.get(n);

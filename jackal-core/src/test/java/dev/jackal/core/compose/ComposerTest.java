@@ -156,4 +156,66 @@ class ComposerTest {
                         + " for now",
                 e.getMessage());
     }
+
+    @Test
+    void missingLocalFileIsReportedAtItsLine() {
+        Definition definition = DefinitionReader.parse(
+                Path.of("/nonexistent-dir/jackal.yaml"),
+                """
+                kind: JackalPackageConfig
+                metadata:
+                  name: files
+                components:
+                  - name: a
+                    files:
+                      - source: not-here.txt
+                        target: /opt/x
+                """,
+                DefinitionReader.Strictness.STRICT);
+        DefinitionException e =
+                assertThrows(DefinitionException.class, () -> composer.compose(definition, "amd64", ""));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("/nonexistent-dir/jackal.yaml:7:9: components[0].files[0].source:"
+                                + " 'not-here.txt' does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void badUrlIsReportedAtItsLine() {
+        Definition definition = DefinitionReader.parse(
+                Path.of("/tmp/jackal.yaml"),
+                """
+                kind: JackalPackageConfig
+                metadata:
+                  name: urls
+                components:
+                  - name: a
+                    manifests:
+                      - name: remote
+                        files:
+                          - https://exa mple.invalid/x.yaml
+                    charts:
+                      - name: c
+                        version: 1.0.0
+                        namespace: c
+                        url: ftp://charts.example.invalid/c
+                """,
+                DefinitionReader.Strictness.STRICT);
+        DefinitionException e =
+                assertThrows(DefinitionException.class, () -> composer.compose(definition, "amd64", ""));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertEquals(
+                "/tmp/jackal.yaml:14:9: components[0].charts[0].url: 'ftp://charts.example.invalid/c' is not a"
+                        + " supported URL here; use http:// or https:// or oci://",
+                e.problems().get(0).toString());
+        assertTrue(
+                e.problems()
+                        .get(1)
+                        .toString()
+                        .startsWith("/tmp/jackal.yaml:9:13: components[0].manifests[0].files[0]:"
+                                + " 'https://exa mple.invalid/x.yaml' is not a valid URL"),
+                e.problems().get(1).toString());
+    }
 }

@@ -1,0 +1,17 @@
+package dev.jackal.core.fetch;
+
+/** A download failed; names the URL (never credentials) and says what to check. */
+public final class DownloadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String url;
+
+    public DownloadException(String url, String message, Throwable cause) {
+        super(message, cause);
+        this.url = url;
+    }
+
+    public String url() {
+        return url;
+    }
+}
