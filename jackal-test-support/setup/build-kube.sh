@@ -4,20 +4,21 @@
 #
 #   JACKAL_TEST_CACHE   cache root (default ~/.cache/jackal-test)
 #
-# Layout: $JACKAL_TEST_CACHE/bin/{etcd,kube-apiserver,kube-controller-manager,kube-scheduler,kwok}
+# Layout: $JACKAL_TEST_CACHE/bin/{etcd,kube-apiserver,kube-controller-manager,kube-scheduler,kwok,kustomize}
 #         $JACKAL_TEST_CACHE/kwok/stages.yaml
 set -euo pipefail
 
 KUBE_VERSION=1.34.4
 ETCD_VERSION=3.5.35
 KWOK_VERSION=0.8.0
+KUSTOMIZE_VERSION=5.8.2
 
 cache="${JACKAL_TEST_CACHE:-$HOME/.cache/jackal-test}"
 bin="$cache/bin"
 stamp="$bin/.pins"
-pins="kube=$KUBE_VERSION etcd=$ETCD_VERSION kwok=$KWOK_VERSION"
+pins="kube=$KUBE_VERSION etcd=$ETCD_VERSION kwok=$KWOK_VERSION kustomize=$KUSTOMIZE_VERSION"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$pins" ]]; then
-  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok kustomize; do
     [[ -x "$bin/$b" ]] || { rm -f "$stamp"; break; }
   done
   [[ -f "$stamp" && -f "$cache/kwok/stages.yaml" ]] && exit 0
@@ -59,6 +60,12 @@ fi
 if [[ ! -x "$bin/kwok" ]]; then
   log "building kwok v$KWOK_VERSION"
   GOBIN="$bin" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION"
+fi
+# --- kustomize: jackal runs a real kustomize for manifests[].kustomizations (none exists on the JVM).
+if [[ ! -x "$bin/kustomize" || "$("$bin/kustomize" version 2>/dev/null)" != "v$KUSTOMIZE_VERSION" ]]; then
+  log "building kustomize v$KUSTOMIZE_VERSION"
+  GOBIN="$bin" go install -trimpath -ldflags "-s -w -X sigs.k8s.io/kustomize/api/provenance.version=v$KUSTOMIZE_VERSION" \
+    "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION"
 fi
 kdir=$(go mod download -json "sigs.k8s.io/kwok@v$KWOK_VERSION" | jq -r .Dir)
 {

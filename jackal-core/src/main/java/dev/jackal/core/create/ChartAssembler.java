@@ -1,0 +1,139 @@
+package dev.jackal.core.create;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import dev.jackal.core.fetch.Downloader;
+import dev.jackal.core.fetch.Sources;
+import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.model.ChartSpec;
+import dev.jackal.core.model.Component;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Puts each chart at {@code charts/<name>-<version>.tgz} and its values files at
+ * {@code values/<name>-<version>-<index>} (spec §2.3). Local chart directories go through the real Helm
+ * (helm-java): dependencies are built and the chart is packaged, then made reproducible. Charts from a
+ * Helm repository are found in its {@code index.yaml} and downloaded as they are (helm-java has no
+ * {@code pull}).
+ */
+final class ChartAssembler {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Fetcher fetcher;
+    private final Downloader downloader;
+
+    ChartAssembler(Fetcher fetcher, Downloader downloader) {
+        this.fetcher = fetcher;
+        this.downloader = downloader;
+    }
+
+    void assemble(Component component, ComponentLayout layout) throws IOException {
+        for (int i = 0; i < component.charts().size(); i++) {
+            ChartSpec chart = component.charts().get(i);
+            String at = "charts[" + i + "]";
+            Path target = layout.chart(chart.name(), chart.version());
+            Files.createDirectories(target.getParent());
+            if (chart.localPath() != null && !chart.localPath().isEmpty()) {
+                local(component, chart, at, layout, target);
+            } else if (chart.url().startsWith("oci://")
+                    || chart.url().endsWith(".git")
+                    || chart.url().contains(".git@")) {
+                throw new CreateException(
+                        component.name(),
+                        at + ".url",
+                        "charts from '" + chart.url()
+                                + "' (OCI or git) are not supported yet; use a Helm repository URL or localPath");
+            } else {
+                repository(component, chart, at, target);
+            }
+            for (int v = 0; v < chart.valuesFiles().size(); v++) {
+                fetcher.fetch(
+                        chart.valuesFiles().get(v),
+                        layout.values(chart.name(), chart.version(), v),
+                        component.name(),
+                        at + ".valuesFiles[" + v + "]");
+            }
+        }
+    }
+
+    private void local(Component component, ChartSpec chart, String at, ComponentLayout layout, Path target)
+            throws IOException {
+        Path source = fetcher.resolveLocal(chart.localPath());
+        if (Files.isRegularFile(source)) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        Path work = layout.temp().resolve("chart-" + chart.name());
+        Fetcher.copyTree(source, work);
+        Path packaged = layout.temp().resolve("packaged-" + chart.name());
+        Files.createDirectories(packaged);
+        try {
+            Helm helm = new Helm(work);
+            if (Files.exists(work.resolve("Chart.lock")) || hasDependencies(work)) {
+                helm.dependency().build().call();
+            }
+            helm.packageIt().withDestination(packaged).call();
+        } catch (RuntimeException e) {
+            throw new CreateException(
+                    component.name(),
+                    at + ".localPath",
+                    "Helm could not package '" + chart.localPath() + "': " + e.getMessage(),
+                    e);
+        }
+        try (var files = Files.list(packaged)) {
+            Path tgz = files.filter(p -> p.toString().endsWith(".tgz"))
+                    .findFirst()
+                    .orElseThrow(() -> new CreateException(component.name(), at, "Helm produced no chart archive"));
+            Files.move(tgz, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ChartArchives.normalize(target);
+    }
+
+    private static boolean hasDependencies(Path chartDir) throws IOException {
+        Path chartYaml = chartDir.resolve("Chart.yaml");
+        return Files.exists(chartYaml)
+                && YAML.readTree(chartYaml.toFile()).path("dependencies").size() > 0;
+    }
+
+    private void repository(Component component, ChartSpec chart, String at, Path target) throws IOException {
+        if (!Sources.isHttp(chart.url())) {
+            throw new CreateException(
+                    component.name(),
+                    at + ".url",
+                    "'" + chart.url() + "' is not a Helm repository URL (http:// or https://)");
+        }
+        String base = chart.url().endsWith("/") ? chart.url() : chart.url() + "/";
+        Path index = target.resolveSibling(".index-" + chart.name() + ".yaml");
+        fetcher.fetch(base + "index.yaml", index, component.name(), at + ".url");
+        JsonNode entries = YAML.readTree(index.toFile()).path("entries");
+        Files.deleteIfExists(index);
+        String name = chart.repoName() != null && !chart.repoName().isEmpty() ? chart.repoName() : chart.name();
+        for (JsonNode version : entries.path(name)) {
+            if (chart.version().equals(version.path("version").asText())) {
+                String url = version.path("urls").path(0).asText();
+                if (url.isEmpty()) {
+                    break;
+                }
+                String resolved = URI.create(base).resolve(url).toString();
+                try {
+                    downloader.download(resolved, target);
+                } catch (RuntimeException e) {
+                    throw new CreateException(component.name(), at + ".url", e.getMessage(), e);
+                }
+                return;
+            }
+        }
+        throw new CreateException(
+                component.name(),
+                at + ".version",
+                "the Helm repository " + chart.url()
+                        + " has no chart '" + name + "' version " + chart.version()
+                        + (entries.has(name) ? "" : " (no chart of that name; set 'repoName' if it differs)"));
+    }
+}

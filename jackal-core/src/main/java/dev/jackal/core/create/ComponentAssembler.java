@@ -1,0 +1,121 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.action.ActionFailedException;
+import dev.jackal.core.action.ActionRunner;
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.fetch.Downloader;
+import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.model.Action;
+import dev.jackal.core.model.ActionSet;
+import dev.jackal.core.model.Component;
+import dev.jackal.core.model.DataInjection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Builds one component's directory (spec §3.1 step 7): {@code onCreate.before}, charts, files, data
+ * injections, manifests and kustomizations, then {@code onCreate.after}; {@code onSuccess} or
+ * {@code onFailure} last.
+ */
+public final class ComponentAssembler {
+
+    private final EventHandler events;
+    private final ActionRunner actions;
+    private final FileAssembler files;
+    private final ManifestAssembler manifests;
+    private final ChartAssembler charts;
+    private final Fetcher fetcher;
+
+    /**
+     * @param baseDir the package directory; local sources and action directories are relative to it
+     */
+    public ComponentAssembler(EventHandler events, Path baseDir, ActionRunner actions) {
+        Downloader downloader = new Downloader(events);
+        this.events = events;
+        this.actions = actions;
+        this.fetcher = new Fetcher(baseDir, downloader);
+        this.files = new FileAssembler(fetcher);
+        this.manifests = new ManifestAssembler(fetcher);
+        this.charts = new ChartAssembler(fetcher, downloader);
+    }
+
+    /** Builds {@code component} into {@code <componentsDir>/<name>/} and returns its layout. */
+    public ComponentLayout assemble(Component component, Path componentsDir) {
+        ComponentLayout layout = new ComponentLayout(componentsDir.resolve(component.name()));
+        ActionSet onCreate =
+                component.actions() == null ? null : component.actions().onCreate();
+        events.lifecycle("building component " + component.name());
+        try {
+            Files.createDirectories(layout.temp());
+            run(onCreate, onCreate == null ? List.of() : onCreate.before());
+            charts.assemble(component, layout);
+            files.assemble(component, layout);
+            data(component, layout);
+            manifests.assemble(component, layout);
+            run(onCreate, onCreate == null ? List.of() : onCreate.after());
+            delete(layout.temp());
+        } catch (IOException e) {
+            fail(onCreate);
+            throw new CreateException(component.name(), "", e.getMessage(), e);
+        } catch (CreateException | ActionFailedException e) {
+            fail(onCreate);
+            throw e;
+        }
+        run(onCreate, onCreate == null ? List.of() : onCreate.onSuccess());
+        return layout;
+    }
+
+    private void data(Component component, ComponentLayout layout) {
+        for (int i = 0; i < component.dataInjections().size(); i++) {
+            DataInjection data = component.dataInjections().get(i);
+            String targetPath = data.target() == null || data.target().path() == null
+                    ? "data"
+                    : data.target().path();
+            fetcher.fetch(
+                    data.source(),
+                    layout.data(i, FileAssembler.basename(targetPath)),
+                    component.name(),
+                    "dataInjections[" + i + "].source");
+        }
+    }
+
+    private void run(ActionSet set, List<Action> list) {
+        for (Action action : list) {
+            if (action.waitFor() != null) {
+                throw new ActionFailedException(
+                        action.description() == null ? "wait" : action.description(),
+                        "'wait' actions run only at deploy; use a cmd action in onCreate");
+            }
+            actions.run(action, set.defaults());
+        }
+    }
+
+    private void fail(ActionSet onCreate) {
+        if (onCreate == null) {
+            return;
+        }
+        try {
+            run(onCreate, onCreate.onFailure());
+        } catch (ActionFailedException e) {
+            events.warn("an onFailure action failed too: " + e.getMessage());
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

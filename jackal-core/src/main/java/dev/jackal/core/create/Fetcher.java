@@ -1,0 +1,75 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.fetch.DownloadException;
+import dev.jackal.core.fetch.Downloader;
+import dev.jackal.core.fetch.Sources;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Brings a definition's source (local path relative to the package, or URL) to a place in the build. */
+final class Fetcher {
+
+    private final Path baseDir;
+    private final Downloader downloader;
+
+    Fetcher(Path baseDir, Downloader downloader) {
+        this.baseDir = baseDir;
+        this.downloader = downloader;
+    }
+
+    /** Copies or downloads {@code source} to {@code target}; directories are copied whole. */
+    void fetch(String source, Path target, String component, String field) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            if (Sources.isHttp(source)) {
+                downloader.download(source, target);
+                return;
+            }
+            Path local = baseDir.resolve(source);
+            if (Files.isDirectory(local)) {
+                copyTree(local, target);
+            } else if (Files.isRegularFile(local)) {
+                Files.copy(local, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                throw new CreateException(
+                        component, field, "'" + source + "' does not exist (looked in " + local + ")");
+            }
+        } catch (DownloadException e) {
+            throw new CreateException(component, field, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CreateException(component, field, "cannot copy '" + source + "': " + e.getMessage(), e);
+        }
+    }
+
+    Path resolveLocal(String source) {
+        return baseDir.resolve(source);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isSymbolicLink(file)) {
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.fetch.Sources;
+import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.model.Component;
+import dev.jackal.core.model.ManifestSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Copies manifests and renders kustomizations into {@code manifests/} (spec §2.3). */
+final class ManifestAssembler {
+
+    private final Fetcher fetcher;
+
+    ManifestAssembler(Fetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    void assemble(Component component, ComponentLayout layout) throws IOException {
+        for (int m = 0; m < component.manifests().size(); m++) {
+            ManifestSpec manifest = component.manifests().get(m);
+            String at = "manifests[" + m + "]";
+            for (int f = 0; f < manifest.files().size(); f++) {
+                fetcher.fetch(
+                        manifest.files().get(f),
+                        layout.manifest(manifest.name(), f),
+                        component.name(),
+                        at + ".files[" + f + "]");
+            }
+            for (int k = 0; k < manifest.kustomizations().size(); k++) {
+                String source = manifest.kustomizations().get(k);
+                String field = at + ".kustomizations[" + k + "]";
+                if (Sources.isHttp(source)) {
+                    throw new CreateException(
+                            component.name(),
+                            field,
+                            "remote kustomizations ('" + source
+                                    + "') are not supported yet; check the kustomization out locally and point at its directory");
+                }
+                Kustomize kustomize = Kustomize.find()
+                        .orElseThrow(() -> new CreateException(
+                                component.name(),
+                                field,
+                                "rendering kustomizations needs a kustomize executable or kubectl on the PATH (or"
+                                        + " JACKAL_KUSTOMIZE=/path/to/kustomize); none was found"));
+                Path dir = fetcher.resolveLocal(source);
+                Optional<String> error = kustomize.build(
+                        dir,
+                        layout.kustomization(manifest.name(), k),
+                        Boolean.TRUE.equals(manifest.kustomizeAllowAnyDirectory()));
+                if (error.isPresent()) {
+                    throw new CreateException(
+                            component.name(), field, "kustomize could not build '" + source + "': " + error.get());
+                }
+            }
+        }
+    }
+}
