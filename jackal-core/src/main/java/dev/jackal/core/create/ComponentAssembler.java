@@ -4,6 +4,9 @@ import dev.jackal.core.action.ActionFailedException;
 import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.fetch.Downloader;
+import dev.jackal.core.git.GitCredentials;
+import dev.jackal.core.git.GitUrl;
+import dev.jackal.core.git.RepoCloner;
 import dev.jackal.core.layout.ComponentLayout;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Builds one component's directory (spec §3.1 step 7): {@code onCreate.before}, charts, files, data
@@ -30,12 +34,14 @@ public final class ComponentAssembler {
     private final ManifestAssembler manifests;
     private final ChartAssembler charts;
     private final Fetcher fetcher;
+    private final RepoCloner repos;
 
     /**
      * @param baseDir the package directory; local sources and action directories are relative to it
      */
-    public ComponentAssembler(EventHandler events, Path baseDir, ActionRunner actions) {
+    public ComponentAssembler(EventHandler events, Path baseDir, ActionRunner actions, GitCredentials git) {
         Downloader downloader = new Downloader(events);
+        this.repos = new RepoCloner(git);
         this.events = events;
         this.actions = actions;
         this.fetcher = new Fetcher(baseDir, downloader);
@@ -57,6 +63,7 @@ public final class ComponentAssembler {
             files.assemble(component, layout);
             data(component, layout);
             manifests.assemble(component, layout);
+            repos(component, layout);
             run(onCreate, onCreate == null ? List.of() : onCreate.after());
             delete(layout.temp());
         } catch (IOException e) {
@@ -81,6 +88,25 @@ public final class ComponentAssembler {
                     layout.data(i, FileAssembler.basename(targetPath)),
                     component.name(),
                     "dataInjections[" + i + "].source");
+        }
+    }
+
+    private void repos(Component component, ComponentLayout layout) throws IOException {
+        for (int i = 0; i < component.repos().size(); i++) {
+            String field = "repos[" + i + "]";
+            String source = component.repos().get(i);
+            GitUrl url;
+            try {
+                url = GitUrl.parse(source);
+            } catch (IllegalArgumentException e) {
+                throw new CreateException(component.name(), field, e.getMessage());
+            }
+            events.info("cloning " + url.withoutRef() + (url.ref().isEmpty() ? "" : " at " + url.ref()));
+            try {
+                repos.cloneTo(url, layout.repo(url.folderName()));
+            } catch (GitAPIException e) {
+                throw new CreateException(component.name(), field, "cannot clone " + source + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import dev.jackal.core.action.Redactor;
 import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.fetch.Downloader;
+import dev.jackal.core.git.GitCredentials;
 import dev.jackal.core.layout.ComponentLayout;
 import dev.jackal.core.model.Component;
 import dev.jackal.test.http.StaticHttpServer;
@@ -38,7 +39,10 @@ class ComponentAssemblerTest {
 
     private ComponentAssembler assembler() {
         return new ComponentAssembler(
-                EventHandler.NONE, pkg, new ActionRunner(EventHandler.NONE, pkg, Map.of(), Redactor.none(), "jackal "));
+                EventHandler.NONE,
+                pkg,
+                new ActionRunner(EventHandler.NONE, pkg, Map.of(), Redactor.none(), "jackal "),
+                GitCredentials.none());
     }
 
     private Component component(String yaml) {

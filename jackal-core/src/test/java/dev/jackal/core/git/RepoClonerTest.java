@@ -1,0 +1,108 @@
+package dev.jackal.core.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jackal.test.git.GitServer;
+import dev.jackal.test.git.GitServerExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Clones from the real git smart-HTTP server, with credentials from a git-credentials file. */
+class RepoClonerTest {
+
+    @RegisterExtension
+    static final GitServerExtension GIT = new GitServerExtension();
+
+    private static GitServer.SeededRepository seeded;
+    private static GitCredentials credentials;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        seeded = GIT.server().seed("upstream", "app");
+        Path file = shared.resolve("git-credentials");
+        Files.writeString(
+                file,
+                GIT.server()
+                                .baseUrl()
+                                .replace(
+                                        "http://",
+                                        "http://" + GIT.server().username() + ":"
+                                                + GIT.server().password() + "@")
+                        + "\n");
+        credentials = GitCredentials.fromFile(file);
+    }
+
+    private Repository cloneOf(String suffix) throws Exception {
+        GitUrl url = GitUrl.parse(seeded.url() + suffix);
+        Path target = work.resolve(url.folderName());
+        new RepoCloner(credentials).cloneTo(url, target);
+        return Git.open(target.toFile()).getRepository();
+    }
+
+    @Test
+    void withoutRefEveryBranchAndTagIsMirrored() throws Exception {
+        try (Repository repo = cloneOf("")) {
+            assertEquals(
+                    seeded.refs().get("refs/heads/main"),
+                    repo.exactRef("refs/heads/main").getObjectId().name());
+            assertEquals(
+                    seeded.refs().get("refs/heads/feature"),
+                    repo.exactRef("refs/heads/feature").getObjectId().name());
+            assertNotNull(repo.exactRef("refs/tags/v1.0.0"));
+            assertNotNull(repo.exactRef("refs/tags/v1.1.0"));
+            assertEquals(seeded.url(), repo.getConfig().getString("remote", "online-upstream", "url"));
+        }
+    }
+
+    @Test
+    void tagIsCheckedOutAsAJackalRefBranch() throws Exception {
+        try (Repository repo = cloneOf("@v1.0.0")) {
+            assertEquals("jackal-ref-v1.0.0", repo.getBranch());
+            assertEquals(
+                    seeded.refs().get("refs/tags/v1.0.0"), repo.resolve("HEAD").name());
+            assertNull(repo.exactRef("refs/heads/feature"), "only the tag is cloned");
+        }
+    }
+
+    @Test
+    void annotatedTagIsPeeledToItsCommit() throws Exception {
+        try (Repository repo = cloneOf("@v1.1.0")) {
+            assertEquals("jackal-ref-v1.1.0", repo.getBranch());
+            assertEquals(
+                    seeded.refs().get("refs/tags/v1.1.0^{}"),
+                    repo.resolve("HEAD").name());
+        }
+    }
+
+    @Test
+    void branchRefClonesThatBranch() throws Exception {
+        try (Repository repo = cloneOf("@refs/heads/feature")) {
+            assertEquals("feature", repo.getBranch());
+            assertTrue(Files.exists(repo.getWorkTree().toPath().resolve("feature.txt")));
+        }
+    }
+
+    @Test
+    void commitShaIsCheckedOutAsABranch() throws Exception {
+        String sha = seeded.refs().get("refs/tags/v1.0.0");
+        try (Repository repo = cloneOf("@" + sha)) {
+            assertEquals("jackal-ref-" + sha, repo.getBranch());
+            assertEquals(sha, repo.resolve("HEAD").name());
+        }
+    }
+}
