@@ -1,0 +1,177 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.template.CreateTemplater;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code package create} is asked to do. Build with {@link #builder(Path)}.
+ *
+ * @param packageDir the directory with {@code jackal.yaml}
+ * @param outputDir where the archive goes
+ * @param architecture {@code --architecture}, or null for the definition's or the host's
+ * @param flavor {@code --flavor}, or empty
+ * @param set {@code --set KEY=value} for {@code ###JACKAL_PKG_TMPL_KEY###}
+ * @param missingValues what to do about template keys that {@code set} lacks
+ * @param skipSbom {@code --skip-sbom}
+ * @param maxPackageSizeMb {@code --max-package-size}; 0 keeps one file
+ * @param registryOverrides {@code --registry-override src=dst}
+ * @param plainHttp talk plain HTTP to image registries
+ * @param insecureSkipTlsVerify do not verify registries' TLS certificates
+ * @param retries attempts for image pulls
+ * @param ociConcurrency blobs fetched at once, over all images
+ * @param cacheDir {@code ~/.jackal-cache}
+ * @param compressionLevel the zstd level of the outer archive
+ */
+public record CreateOptions(
+        Path packageDir,
+        Path outputDir,
+        String architecture,
+        String flavor,
+        Map<String, String> set,
+        CreateTemplater.MissingValues missingValues,
+        boolean skipSbom,
+        int maxPackageSizeMb,
+        Map<String, String> registryOverrides,
+        boolean plainHttp,
+        boolean insecureSkipTlsVerify,
+        int retries,
+        int ociConcurrency,
+        Path cacheDir,
+        int compressionLevel) {
+
+    public CreateOptions {
+        Objects.requireNonNull(packageDir, "packageDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        flavor = flavor == null ? "" : flavor;
+        set = Map.copyOf(set);
+        registryOverrides = Map.copyOf(registryOverrides);
+        Objects.requireNonNull(missingValues, "missingValues");
+        if (maxPackageSizeMb < 0) {
+            throw new IllegalArgumentException("--max-package-size must not be negative: " + maxPackageSizeMb);
+        }
+        if (retries < 1) {
+            throw new IllegalArgumentException("--retries must be at least 1: " + retries);
+        }
+        if (ociConcurrency < 1) {
+            throw new IllegalArgumentException("--oci-concurrency must be at least 1: " + ociConcurrency);
+        }
+    }
+
+    public static Builder builder(Path packageDir) {
+        return new Builder(packageDir);
+    }
+
+    /** Builds {@link CreateOptions} with the defaults of the CLI. */
+    public static final class Builder {
+        private final Path packageDir;
+        private Path outputDir = Path.of(".");
+        private String architecture;
+        private String flavor = "";
+        private Map<String, String> set = Map.of();
+        private CreateTemplater.MissingValues missingValues = CreateTemplater.MissingValues.REFUSE;
+        private boolean skipSbom;
+        private int maxPackageSizeMb;
+        private Map<String, String> registryOverrides = Map.of();
+        private boolean plainHttp;
+        private boolean insecureSkipTlsVerify;
+        private int retries = 3;
+        private int ociConcurrency = 3;
+        private Path cacheDir = Path.of(System.getProperty("user.home"), ".jackal-cache");
+        private int compressionLevel = 3;
+
+        private Builder(Path packageDir) {
+            this.packageDir = packageDir;
+        }
+
+        public Builder outputDir(Path value) {
+            this.outputDir = value;
+            return this;
+        }
+
+        public Builder architecture(String value) {
+            this.architecture = value;
+            return this;
+        }
+
+        public Builder flavor(String value) {
+            this.flavor = value;
+            return this;
+        }
+
+        public Builder set(Map<String, String> value) {
+            this.set = value;
+            return this;
+        }
+
+        public Builder missingValues(CreateTemplater.MissingValues value) {
+            this.missingValues = value;
+            return this;
+        }
+
+        public Builder skipSbom(boolean value) {
+            this.skipSbom = value;
+            return this;
+        }
+
+        public Builder maxPackageSizeMb(int value) {
+            this.maxPackageSizeMb = value;
+            return this;
+        }
+
+        public Builder registryOverrides(Map<String, String> value) {
+            this.registryOverrides = value;
+            return this;
+        }
+
+        public Builder plainHttp(boolean value) {
+            this.plainHttp = value;
+            return this;
+        }
+
+        public Builder insecureSkipTlsVerify(boolean value) {
+            this.insecureSkipTlsVerify = value;
+            return this;
+        }
+
+        public Builder retries(int value) {
+            this.retries = value;
+            return this;
+        }
+
+        public Builder ociConcurrency(int value) {
+            this.ociConcurrency = value;
+            return this;
+        }
+
+        public Builder cacheDir(Path value) {
+            this.cacheDir = value;
+            return this;
+        }
+
+        public Builder compressionLevel(int value) {
+            this.compressionLevel = value;
+            return this;
+        }
+
+        public CreateOptions build() {
+            return new CreateOptions(
+                    packageDir,
+                    outputDir,
+                    architecture,
+                    flavor,
+                    set,
+                    missingValues,
+                    skipSbom,
+                    maxPackageSizeMb,
+                    registryOverrides,
+                    plainHttp,
+                    insecureSkipTlsVerify,
+                    retries,
+                    ociConcurrency,
+                    cacheDir,
+                    compressionLevel);
+        }
+    }
+}

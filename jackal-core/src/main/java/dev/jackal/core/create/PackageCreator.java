@@ -1,0 +1,207 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.JackalVersion;
+import dev.jackal.core.action.ActionRunner;
+import dev.jackal.core.action.Redactor;
+import dev.jackal.core.archive.ArchiveOptions;
+import dev.jackal.core.archive.Checksums;
+import dev.jackal.core.archive.PackageArchiver;
+import dev.jackal.core.archive.ReproducibleTar;
+import dev.jackal.core.archive.SplitArchive;
+import dev.jackal.core.compose.Migrations;
+import dev.jackal.core.compose.SkeletonResolver;
+import dev.jackal.core.definition.DefinitionWriter;
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.git.GitCredentials;
+import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.layout.PackageLayout;
+import dev.jackal.core.model.BuildData;
+import dev.jackal.core.model.Component;
+import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.model.Metadata;
+import dev.jackal.core.sbom.Sboms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code package create} (spec §3.1): prepare the definition, build every component, pull the images, write
+ * SBOMs, archive the components, write checksums and the definition, and pack it all into one archive.
+ */
+public final class PackageCreator {
+
+    private final EventHandler events;
+    private final SkeletonResolver skeletons;
+    private final ImageStep images;
+
+    public PackageCreator(EventHandler events, SkeletonResolver skeletons, ImageStep images) {
+        this.events = events;
+        this.skeletons = skeletons;
+        this.images = images;
+    }
+
+    public CreateResult create(CreateOptions options) {
+        PreparedDefinition prepared = new DefinitionPreparer(skeletons)
+                .prepare(
+                        options.packageDir(),
+                        options.architecture(),
+                        options.flavor(),
+                        options.set(),
+                        options.missingValues());
+        prepared.warnings().forEach(events::warn);
+        JackalPackage pkg = prepared.pkg();
+        events.lifecycle("creating package " + pkg.metadata().name() + " for "
+                + pkg.metadata().architecture()
+                + (options.flavor().isEmpty() ? "" : " (flavor " + options.flavor() + ")"));
+        Path build = null;
+        try {
+            Files.createDirectories(options.outputDir());
+            build = Files.createTempDirectory(options.outputDir().toAbsolutePath(), ".jackal-build-");
+            PackageLayout layout = new PackageLayout(build.resolve("package"));
+            Path staging = build.resolve("staging");
+            Files.createDirectories(layout.componentsDir());
+            ActionRunner actions = new ActionRunner(events, options.packageDir(), Map.of(), Redactor.none(), "jackal ");
+            ComponentAssembler assembler =
+                    new ComponentAssembler(events, options.packageDir(), actions, GitCredentials.fromHome());
+            List<ComponentLayout> built = new ArrayList<>();
+            for (Component component : pkg.components()) {
+                ComponentLayout componentLayout = assembler.assemble(component, staging.resolve("components"));
+                built.add(componentLayout);
+                if (hasFiles(componentLayout.root())) {
+                    ReproducibleTar.write(
+                            componentLayout.root(), component.name(), layout.componentTar(component.name()));
+                }
+            }
+            List<ImageStep.Image> pulled = images.pull(pkg, layout.images(), options);
+            if (!options.skipSbom()) {
+                writeSboms(pkg, layout, built, pulled, staging.resolve(PackageLayout.SBOM_DIR));
+            }
+            String aggregate = Checksums.write(layout.root());
+            JackalPackage stored = withBuild(pkg, options, aggregate);
+            DefinitionWriter.write(stored, layout.definition());
+            Path archive = options.outputDir().resolve(PackageNames.archive(stored, options.flavor()));
+            events.lifecycle("writing " + archive);
+            PackageArchiver.archive(
+                    layout.root(),
+                    archive,
+                    ArchiveOptions.defaults()
+                            .withLevel(options.compressionLevel())
+                            .withUncompressed(
+                                    Boolean.TRUE.equals(stored.metadata().uncompressed())));
+            List<Path> files = new ArrayList<>();
+            if (options.maxPackageSizeMb() > 0) {
+                files.addAll(SplitArchive.split(archive, options.maxPackageSizeMb())
+                        .map(PackageCreator::partsOf)
+                        .orElse(List.of(archive)));
+            } else {
+                files.add(archive);
+            }
+            events.lifecycle("created " + files.get(0) + " (aggregate checksum " + aggregate + ")");
+            return new CreateResult(files, stored, aggregate);
+        } catch (IOException e) {
+            throw new UncheckedIOException("package create failed: " + e.getMessage(), e);
+        } finally {
+            if (build != null) {
+                ComponentAssembler.delete(build);
+            }
+        }
+    }
+
+    private void writeSboms(
+            JackalPackage pkg,
+            PackageLayout layout,
+            List<ComponentLayout> built,
+            List<ImageStep.Image> pulled,
+            Path sbomDir)
+            throws IOException {
+        Files.createDirectories(sbomDir);
+        boolean any = false;
+        for (ImageStep.Image image : pulled) {
+            var json = Sboms.image(layout.images(), image.reference(), image.digest());
+            if (json.isPresent()) {
+                Files.writeString(sbomDir.resolve(Sboms.imageFileName(image.reference())), json.get());
+                any = true;
+            }
+        }
+        for (ComponentLayout component : built) {
+            if (Sboms.hasFiles(component.root())) {
+                String name = component.root().getFileName().toString();
+                Files.writeString(
+                        sbomDir.resolve(Sboms.componentFileName(name)), Sboms.component(name, component.root()));
+                any = true;
+            }
+        }
+        if (any) {
+            ReproducibleTar.write(sbomDir, "", layout.sboms());
+        }
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(p -> !Files.isDirectory(p));
+        }
+    }
+
+    private static List<Path> partsOf(Path part000) {
+        String base = part000.getFileName().toString().replaceAll("\\.part000$", "");
+        try (Stream<Path> list = Files.list(part000.getParent())) {
+            return list.filter(p ->
+                            p.getFileName().toString().matches(java.util.regex.Pattern.quote(base) + "\\.part\\d{3}"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JackalPackage withBuild(JackalPackage pkg, CreateOptions options, String aggregate) {
+        Metadata m = pkg.metadata();
+        Metadata metadata = new Metadata(
+                m.name(),
+                m.description(),
+                m.version(),
+                m.url(),
+                m.image(),
+                m.uncompressed(),
+                m.architecture(),
+                m.yolo(),
+                m.authors(),
+                m.documentation(),
+                m.source(),
+                m.vendor(),
+                aggregate,
+                m.annotations());
+        BuildData build = new BuildData(
+                hostname(),
+                System.getProperty("user.name", ""),
+                m.architecture(),
+                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)),
+                "v" + JackalVersion.get(),
+                Migrations.ALL,
+                options.registryOverrides(),
+                null,
+                null,
+                null,
+                null,
+                options.flavor().isEmpty() ? null : options.flavor());
+        return new JackalPackage(
+                pkg.apiVersion(), pkg.kind(), metadata, build, pkg.components(), pkg.constants(), pkg.variables());
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
