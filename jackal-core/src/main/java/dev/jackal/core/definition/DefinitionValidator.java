@@ -13,7 +13,6 @@ import dev.jackal.core.model.Metadata;
 import dev.jackal.core.model.PackageKind;
 import dev.jackal.core.model.Variable;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +52,19 @@ public final class DefinitionValidator {
         if (pkg.components().isEmpty()) {
             problems.add("components", "a package needs at least one component under 'components'");
         }
-        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < pkg.components().size(); i++) {
             Component component = pkg.components().get(i);
             String path = "components[" + i + "]";
-            Integer earlier = component.name() == null ? null : seen.putIfAbsent(component.name(), i);
-            if (earlier != null) {
-                problems.add(
-                        path + ".name",
-                        "component name '" + component.name() + "' is already used by components[" + earlier
-                                + "]; component names must be unique");
+            for (int earlier = 0; earlier < i; earlier++) {
+                Component other = pkg.components().get(earlier);
+                if (component.name() != null && component.name().equals(other.name()) && overlap(component, other)) {
+                    problems.add(
+                            path + ".name",
+                            "component name '" + component.name() + "' is already used by"
+                                    + " components[" + earlier + "]; component names must be unique (or the two must be"
+                                    + " for different architectures or flavors)");
+                    break;
+                }
             }
             component(pkg, component, path, problems);
         }
@@ -76,6 +78,27 @@ public final class DefinitionValidator {
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);
         }
+    }
+
+    /** Whether two components can both be in one build: their arch and flavor filters do not exclude each other. */
+    private static boolean overlap(Component a, Component b) {
+        return compatible(arch(a), arch(b)) && compatible(flavor(a), flavor(b));
+    }
+
+    private static boolean compatible(String x, String y) {
+        return x.isEmpty() || y.isEmpty() || x.equals(y);
+    }
+
+    private static String arch(Component c) {
+        return c.only() == null
+                        || c.only().cluster() == null
+                        || c.only().cluster().architecture() == null
+                ? ""
+                : c.only().cluster().architecture();
+    }
+
+    private static String flavor(Component c) {
+        return c.only() == null || c.only().flavor() == null ? "" : c.only().flavor();
     }
 
     private static void metadata(JackalPackage pkg, ProblemCollector problems) {

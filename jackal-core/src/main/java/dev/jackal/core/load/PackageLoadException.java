@@ -1,0 +1,19 @@
+package dev.jackal.core.load;
+
+import java.nio.file.Path;
+
+/** A package cannot be loaded: missing, damaged, tampered with or hostile. Names the file at fault. */
+public final class PackageLoadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Path source;
+
+    public PackageLoadException(Path source, String message, Throwable cause) {
+        super(message, cause);
+        this.source = source;
+    }
+
+    public Path source() {
+        return source;
+    }
+}
