@@ -77,9 +77,12 @@ final class RegistryErrors {
                                 + " --plain-http",
                         e);
             }
+            String reason = message.contains("PKIX")
+                    ? "its certificate is not signed by a trusted CA"
+                    : message.contains("subject alternative") ? "its certificate does not name this host" : message;
             return new RegistryTlsException(
                     registry,
-                    prefix + "TLS connection to " + registry + " failed (" + message + "); use"
+                    prefix + "TLS connection to " + registry + " failed (" + reason + "); use"
                             + " --insecure-skip-tls-verify or trust the registry's CA certificate",
                     e);
         }
