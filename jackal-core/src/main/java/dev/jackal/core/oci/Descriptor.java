@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +79,11 @@ public final class Descriptor {
         JsonNode rawAnnotations = node.get("annotations");
         if (rawAnnotations != null && rawAnnotations.isObject()) {
             rawAnnotations
-                    .fields()
-                    .forEachRemaining(
-                            e -> annotations.put(e.getKey(), e.getValue().asText()));
+                    .properties()
+                    .forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));
         }
         ObjectNode extra = Json.MAPPER.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!MODELLED.contains(field.getKey())) {
                 extra.set(field.getKey(), field.getValue());
             }

@@ -8,18 +8,16 @@ public final class DigestMismatchException extends OciException {
     private final Digest actual;
 
     public DigestMismatchException(String what, Digest expected, Digest actual) {
-        this(
-                what + " has digest " + actual + " but " + expected
-                        + " was expected; the content was corrupted or changed, try again",
-                expected,
-                actual,
-                true);
-    }
-
-    private DigestMismatchException(String message, Digest expected, Digest actual, boolean complete) {
-        super(message);
+        super(what + " has digest " + actual + " but " + expected
+                + " was expected; the content was corrupted or changed, try again");
         this.expected = expected;
         this.actual = actual;
+    }
+
+    private DigestMismatchException(String message, Digest expected) {
+        super(message);
+        this.expected = expected;
+        this.actual = null;
     }
 
     /** The content did not have the size its descriptor promised; {@link #actual()} is then null. */
@@ -27,9 +25,7 @@ public final class DigestMismatchException extends OciException {
         return new DigestMismatchException(
                 what + " (" + expected + ") has " + (actualSize > expectedSize ? "more than " : "") + actualSize
                         + " bytes but its descriptor says " + expectedSize + "; the content was corrupted or changed",
-                expected,
-                null,
-                true);
+                expected);
     }
 
     public Digest expected() {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +110,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
         if (map == null || !map.isObject()) {
             return Optional.empty();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : map.properties()) {
             if (sameRegistry(hostOf(field.getKey()), registry)) {
                 return Optional.of(field.getValue());
             }
