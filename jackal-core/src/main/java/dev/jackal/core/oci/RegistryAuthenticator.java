@@ -25,7 +25,12 @@ final class RegistryAuthenticator {
         HttpResponse<InputStream> get(URI uri, Optional<String> authorization) throws IOException;
     }
 
-    private record Token(String value, Instant expires) {}
+    private record Token(String value, Instant expires) {
+        @Override
+        public String toString() {
+            return "Token[expires=" + expires + "]";
+        }
+    }
 
     private static final long MIN_TOKEN_SECONDS = 60;
 

@@ -1,11 +1,15 @@
 package dev.jackal.core.oci;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jackal.test.Ports;
+import dev.jackal.test.oci.TestImage;
+import dev.jackal.test.oci.TestImages;
 import dev.jackal.test.registry.OciRegistry;
 import dev.jackal.test.registry.RegistryExtension;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +21,24 @@ class PlainRegistryPullTest extends ImageCopierContract {
     @Override
     OciRegistry registry() {
         return REGISTRY.registry();
+    }
+
+    @Test
+    void aRegistryOverridePullsFromTheMirrorButKeepsTheOriginalName() throws Exception {
+        TestImage image = TestImages.builder().seed(21).tag("1").push(skopeo, registry(), "mirrored/app", work);
+        ImageReference original = ImageReference.parse("upstream.invalid/mirrored/app:1");
+        OciLayout layout = layout("out");
+
+        pull(
+                layout,
+                PullOptions.forArchitecture("amd64")
+                        .withOverrides(List.of(RegistryOverride.parse(
+                                "upstream.invalid=" + registry().address()))),
+                original);
+
+        Descriptor entry = layout.entries().get(0);
+        assertEquals("upstream.invalid/mirrored/app:1", entry.annotations().get(Descriptor.BASE_NAME));
+        assertEquals(image.digest(), entry.digest().toString());
     }
 
     @Test
