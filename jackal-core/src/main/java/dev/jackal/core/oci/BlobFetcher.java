@@ -1,0 +1,175 @@
+package dev.jackal.core.oci;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fetches the blobs of many images into one layout on one executor with a fixed number of threads: each digest
+ * once, from the cache when it holds it, else from the registry into the cache and then into the layout. When
+ * the last blob of an image is in place, its manifests are written and the listener hears {@code imageDone}.
+ */
+final class BlobFetcher {
+
+    private record Job(Descriptor blob, ImageReference source, List<Tracker> images) {}
+
+    private record Tracker(PlannedImage image, AtomicInteger remaining) {}
+
+    private final RegistryClient registry;
+    private final OciLayout cache;
+    private final OciLayout target;
+    private final OciProgressListener listener;
+    private final AtomicInteger downloaded = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicInteger reused = new AtomicInteger();
+
+    BlobFetcher(RegistryClient registry, OciLayout cache, OciLayout target, OciProgressListener listener) {
+        this.registry = registry;
+        this.cache = cache;
+        this.target = target;
+        this.listener = listener;
+    }
+
+    /** Fetches everything; the first failure cancels the rest and is thrown. */
+    void fetchAll(List<PlannedImage> images, int concurrency) {
+        Map<Digest, Job> jobs = new LinkedHashMap<>();
+        List<Tracker> ready = new ArrayList<>();
+        for (PlannedImage image : images) {
+            Tracker tracker = new Tracker(image, new AtomicInteger(image.blobs().size()));
+            if (image.blobs().isEmpty()) {
+                ready.add(tracker);
+            }
+            for (Descriptor blob : image.blobs()) {
+                jobs.computeIfAbsent(blob.digest(), d -> new Job(blob, image.source(), new ArrayList<>()))
+                        .images()
+                        .add(tracker);
+            }
+        }
+        ready.forEach(this::finish);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "jackal-oci-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Job job : jobs.values()) {
+                futures.add(pool.submit(() -> run(job)));
+            }
+            for (Future<?> future : futures) {
+                await(future, futures);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    int downloaded() {
+        return downloaded.get();
+    }
+
+    long bytesDownloaded() {
+        return bytes.get();
+    }
+
+    int reused() {
+        return reused.get();
+    }
+
+    private void run(Job job) {
+        fetch(job.blob(), job.source());
+        for (Tracker tracker : job.images()) {
+            if (tracker.remaining().decrementAndGet() == 0) {
+                finish(tracker);
+            }
+        }
+    }
+
+    private void fetch(Descriptor blob, ImageReference source) {
+        Digest digest = blob.digest();
+        if (target.hasBlob(digest)) {
+            done(blob, false);
+            return;
+        }
+        if (cache == null) {
+            download(blob, source, target);
+            done(blob, true);
+            return;
+        }
+        boolean fetched = false;
+        if (!cache.hasBlob(digest)) {
+            download(blob, source, cache);
+            fetched = true;
+        }
+        try {
+            cache.fetchBlob(source, blob, target.blobPath(digest));
+        } catch (DigestMismatchException e) {
+            if (fetched) {
+                throw e;
+            }
+            deleteQuietly(cache, digest);
+            download(blob, source, cache);
+            fetched = true;
+            cache.fetchBlob(source, blob, target.blobPath(digest));
+        }
+        done(blob, fetched);
+    }
+
+    private void download(Descriptor blob, ImageReference source, OciLayout into) {
+        listener.blobStarted(blob);
+        registry.fetchBlob(source, blob, into.blobPath(blob.digest()));
+    }
+
+    private void done(Descriptor blob, boolean fetched) {
+        if (fetched) {
+            downloaded.incrementAndGet();
+            bytes.addAndGet(blob.size());
+        } else {
+            reused.incrementAndGet();
+        }
+        listener.blobDone(blob, fetched ? blob.size() : 0, !fetched);
+    }
+
+    private void finish(Tracker tracker) {
+        tracker.image().manifests().forEach(target::write);
+        listener.imageDone(tracker.image().reference(), tracker.image().entry());
+    }
+
+    private static void await(Future<?> future, List<Future<?>> all) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            all.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            all.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new RegistryConnectionException("", "interrupted while pulling images", e);
+        }
+    }
+
+    private static void deleteQuietly(OciLayout layout, Digest digest) {
+        try {
+            Files.deleteIfExists(layout.blobPath(digest));
+        } catch (IOException ignored) {
+            // the next download replaces it atomically anyway
+        }
+    }
+}

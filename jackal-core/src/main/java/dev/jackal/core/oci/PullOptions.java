@@ -1,0 +1,87 @@
+package dev.jackal.core.oci;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@link ImageCopier} pulls: the platform chosen from indexes pulled by tag, how many blobs download at once
+ * (over all images), registry overrides, and the progress listener.
+ */
+public final class PullOptions {
+
+    /** Blobs downloaded at once, over all images of a pull. */
+    public static final int DEFAULT_CONCURRENCY = 3;
+
+    private final Platform platform;
+    private final int concurrency;
+    private final List<RegistryOverride> overrides;
+    private final OciProgressListener listener;
+
+    private PullOptions(
+            Platform platform, int concurrency, List<RegistryOverride> overrides, OciProgressListener listener) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+        }
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.concurrency = concurrency;
+        this.overrides = List.copyOf(overrides);
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** {@code linux/<architecture>} (e.g. {@code amd64}, {@code arm64}, {@code arm/v7}), other settings default. */
+    public static PullOptions forArchitecture(String architecture) {
+        return new PullOptions(Platform.linux(architecture), DEFAULT_CONCURRENCY, List.of(), OciProgressListener.NONE);
+    }
+
+    /** For the architecture of this JVM's host. */
+    public static PullOptions forHost() {
+        String arch = System.getProperty("os.arch", "amd64").toLowerCase(Locale.ROOT);
+        return forArchitecture(
+                switch (arch) {
+                    case "x86_64", "amd64" -> "amd64";
+                    case "aarch64", "arm64" -> "arm64";
+                    default -> arch;
+                });
+    }
+
+    public PullOptions withConcurrency(int concurrency) {
+        return new PullOptions(platform, concurrency, overrides, listener);
+    }
+
+    public PullOptions withOverrides(List<RegistryOverride> overrides) {
+        return new PullOptions(platform, concurrency, overrides, listener);
+    }
+
+    public PullOptions withListener(OciProgressListener listener) {
+        return new PullOptions(platform, concurrency, overrides, listener);
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public List<RegistryOverride> overrides() {
+        return overrides;
+    }
+
+    public OciProgressListener listener() {
+        return listener;
+    }
+
+    /** Where to pull {@code reference} from: the first override that applies, else the reference itself. */
+    ImageReference source(ImageReference reference) {
+        for (RegistryOverride override : overrides) {
+            Optional<ImageReference> moved = override.apply(reference);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
+        return reference;
+    }
+}

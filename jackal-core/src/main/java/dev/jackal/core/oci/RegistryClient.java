@@ -1,0 +1,313 @@
+package dev.jackal.core.oci;
+
+import dev.jackal.core.JackalVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A client of the OCI distribution API over {@code java.net.http}, for any number of registries: each has its
+ * own {@link RegistryOptions} and credentials. Manifests keep their exact bytes; blobs stream between files and
+ * the network. Thread-safe.
+ */
+public final class RegistryClient implements OciStore {
+
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+    private static final int MAX_REDIRECTS = 5;
+
+    private final CredentialProvider credentials;
+    private final RegistryOptions defaults;
+    private final Map<String, RegistryOptions> perRegistry;
+    private final String userAgent;
+    private final Map<String, RegistryTransport> transports = new ConcurrentHashMap<>();
+
+    private RegistryClient(Builder builder) {
+        this.credentials = builder.credentials;
+        this.defaults = builder.defaults;
+        this.perRegistry = Map.copyOf(builder.perRegistry);
+        this.userAgent = builder.userAgent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The options used for {@code registry}. */
+    public RegistryOptions options(String registry) {
+        return perRegistry.getOrDefault(registry, defaults);
+    }
+
+    private RegistryTransport transport(ImageReference reference) {
+        return transports.computeIfAbsent(
+                reference.registry(),
+                registry -> new RegistryTransport(registry, options(registry), credentials, userAgent));
+    }
+
+    @Override
+    public Descriptor resolve(ImageReference reference) {
+        RegistryTransport transport = transport(reference);
+        String ref = reference.toString();
+        Descriptor resolved = transport.retrying(ref, "pull", () -> {
+            HttpResponse<InputStream> response =
+                    transport.send(manifestCall("HEAD", reference), reference.repository(), false, ref, "pull");
+            RegistryErrors.discard(response);
+            if (response.statusCode() != 200) {
+                throw RegistryErrors.status(response, transport.registry(), ref, "pull", "manifest");
+            }
+            Optional<String> digest =
+                    response.headers().firstValue("Docker-Content-Digest").filter(Digest::isValid);
+            String type = MediaTypes.strip(
+                    response.headers().firstValue("Content-Type").orElse(null));
+            long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (digest.isEmpty() || !MediaTypes.isSupported(type) || size < 0) {
+                return null;
+            }
+            Digest found = Digest.of(digest.get());
+            if (reference.digest().isPresent() && !reference.digest().get().equals(found)) {
+                throw new DigestMismatchException(
+                        "manifest " + ref, reference.digest().get(), found);
+            }
+            return Descriptor.of(type, found, size);
+        });
+        return resolved != null ? resolved : manifest(reference).descriptor();
+    }
+
+    @Override
+    public ManifestContent manifest(ImageReference reference) {
+        RegistryTransport transport = transport(reference);
+        String ref = reference.toString();
+        return transport.retrying(ref, "pull", () -> {
+            HttpResponse<InputStream> response =
+                    transport.send(manifestCall("GET", reference), reference.repository(), false, ref, "pull");
+            if (response.statusCode() != 200) {
+                throw RegistryErrors.status(response, transport.registry(), ref, "pull", "manifest");
+            }
+            byte[] bytes;
+            try (InputStream in = response.body()) {
+                bytes = in.readNBytes(ManifestContent.MAX_SIZE + 1);
+            }
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            Optional<Digest> expected = reference.digest().or(() -> response.headers()
+                    .firstValue("Docker-Content-Digest")
+                    .filter(Digest::isValid)
+                    .map(Digest::of));
+            return expected.isPresent()
+                    ? ManifestContent.verified(bytes, type, expected.get(), ref)
+                    : ManifestContent.of(bytes, type, ref);
+        });
+    }
+
+    private RegistryTransport.Call manifestCall(String method, ImageReference reference) {
+        URI uri = transport(reference).uri("v2/" + reference.repository() + "/manifests/" + reference.tagOrDigest());
+        return RegistryTransport.Call.of(method, uri, Map.of("Accept", MediaTypes.ACCEPT_MANIFESTS));
+    }
+
+    @Override
+    public boolean blobExists(ImageReference repository, Digest digest) {
+        RegistryTransport transport = transport(repository);
+        String what = repository.name() + "@" + digest;
+        return transport.retrying(what, "check", () -> {
+            HttpResponse<InputStream> response =
+                    transport.send(blobCall("HEAD", repository, digest), repository.repository(), false, what, "check");
+            RegistryErrors.discard(response);
+            if (response.statusCode() == 200) {
+                return true;
+            }
+            if (response.statusCode() == 404) {
+                return false;
+            }
+            throw RegistryErrors.status(response, transport.registry(), what, "check", "blob");
+        });
+    }
+
+    @Override
+    public void fetchBlob(ImageReference repository, Descriptor blob, Path target) {
+        RegistryTransport transport = transport(repository);
+        String what = repository.name() + "@" + blob.digest();
+        transport.retrying(what, "pull", () -> {
+            HttpResponse<InputStream> response = transport.send(
+                    blobCall("GET", repository, blob.digest()), repository.repository(), false, what, "pull");
+            for (int hops = 0; isRedirect(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
+                URI next = response.uri()
+                        .resolve(response.headers()
+                                .firstValue("Location")
+                                .orElseThrow(() -> new IOException("redirect without Location")));
+                RegistryErrors.discard(response);
+                response = transport.sendDirect(next, Optional.empty());
+            }
+            if (response.statusCode() != 200) {
+                throw RegistryErrors.status(response, transport.registry(), what, "pull", "blob");
+            }
+            try (InputStream in = response.body()) {
+                return BlobFiles.write(in, target, blob, "blob " + what);
+            }
+        });
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private RegistryTransport.Call blobCall(String method, ImageReference repository, Digest digest) {
+        URI uri = transport(repository).uri("v2/" + repository.repository() + "/blobs/" + digest);
+        return RegistryTransport.Call.of(method, uri, Map.of());
+    }
+
+    @Override
+    public void pushBlob(ImageReference repository, Descriptor blob, Path source) {
+        if (blobExists(repository, blob.digest())) {
+            return;
+        }
+        RegistryTransport transport = transport(repository);
+        String what = repository.name() + "@" + blob.digest();
+        transport.retrying(what, "push", () -> {
+            long size = Files.size(source);
+            if (size != blob.size()) {
+                throw DigestMismatchException.wrongSize("local file " + source, blob.digest(), blob.size(), size);
+            }
+            URI start = transport.uri("v2/" + repository.repository() + "/blobs/uploads/");
+            HttpResponse<InputStream> started = transport.send(
+                    RegistryTransport.Call.of("POST", start, Map.of()), repository.repository(), true, what, "push");
+            if (started.statusCode() != 202) {
+                throw RegistryErrors.status(started, transport.registry(), what, "push", "upload");
+            }
+            RegistryErrors.discard(started);
+            String location = started.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IOException("upload started without a Location"));
+            URI upload = started.uri().resolve(location);
+            URI put = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + "digest="
+                    + blob.digest().toString().replace(":", "%3A"));
+            RegistryTransport.Call call = new RegistryTransport.Call(
+                    "PUT",
+                    put,
+                    Map.of("Content-Type", "application/octet-stream"),
+                    HttpRequest.BodyPublishers.ofFile(source),
+                    null);
+            HttpResponse<InputStream> done = transport.send(call, repository.repository(), true, what, "push");
+            if (done.statusCode() != 201) {
+                throw RegistryErrors.status(done, transport.registry(), what, "push", "blob upload");
+            }
+            RegistryErrors.discard(done);
+            return null;
+        });
+    }
+
+    @Override
+    public Descriptor pushManifest(ImageReference reference, ManifestContent manifest) {
+        if (reference.digest().isPresent() && !reference.digest().get().equals(manifest.digest())) {
+            throw new DigestMismatchException(
+                    "manifest for " + reference, reference.digest().get(), manifest.digest());
+        }
+        RegistryTransport transport = transport(reference);
+        String ref = reference.toString();
+        String target = reference.tag().orElse(manifest.digest().toString());
+        URI uri = transport.uri("v2/" + reference.repository() + "/manifests/" + target);
+        RegistryTransport.Call call = new RegistryTransport.Call(
+                "PUT",
+                uri,
+                Map.of("Content-Type", manifest.mediaType()),
+                HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()),
+                RegistryTransport.DEFAULT_TIMEOUT);
+        return transport.retrying(ref, "push", () -> {
+            HttpResponse<InputStream> response = transport.send(call, reference.repository(), true, ref, "push");
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                throw RegistryErrors.status(response, transport.registry(), ref, "push", "manifest");
+            }
+            RegistryErrors.discard(response);
+            Optional<Digest> stored = response.headers()
+                    .firstValue("Docker-Content-Digest")
+                    .filter(Digest::isValid)
+                    .map(Digest::of);
+            if (stored.isPresent() && !stored.get().equals(manifest.digest())) {
+                throw new DigestMismatchException("manifest stored at " + ref, manifest.digest(), stored.get());
+            }
+            return manifest.descriptor();
+        });
+    }
+
+    @Override
+    public List<String> tags(ImageReference repository) {
+        RegistryTransport transport = transport(repository);
+        String what = repository.name();
+        List<String> tags = new ArrayList<>();
+        URI next = transport.uri("v2/" + repository.repository() + "/tags/list");
+        while (next != null) {
+            URI page = next;
+            next = transport.retrying(what, "list tags of", () -> {
+                HttpResponse<InputStream> response = transport.send(
+                        RegistryTransport.Call.of("GET", page, Map.of()),
+                        repository.repository(),
+                        false,
+                        what,
+                        "list tags of");
+                if (response.statusCode() != 200) {
+                    throw RegistryErrors.status(response, transport.registry(), what, "list tags of", "repository");
+                }
+                try (InputStream in = response.body()) {
+                    Json.readObject(in.readNBytes(16 << 20), what + " tags")
+                            .path("tags")
+                            .forEach(t -> tags.add(t.asText()));
+                }
+                Matcher link =
+                        NEXT_LINK.matcher(response.headers().firstValue("Link").orElse(""));
+                return link.find() ? page.resolve(link.group(1)) : null;
+            });
+        }
+        return tags;
+    }
+
+    @Override
+    public String toString() {
+        return "RegistryClient[defaults=" + defaults + ", registries=" + perRegistry.keySet() + "]";
+    }
+
+    /** Configures a {@link RegistryClient}. */
+    public static final class Builder {
+        private CredentialProvider credentials = CredentialProvider.anonymous();
+        private RegistryOptions defaults = RegistryOptions.defaults();
+        private final Map<String, RegistryOptions> perRegistry = new HashMap<>();
+        private String userAgent = "jackal/" + JackalVersion.get();
+
+        private Builder() {}
+
+        /** Where credentials come from; anonymous by default. See {@link DockerConfigCredentials}. */
+        public Builder credentials(CredentialProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Options for registries without their own. */
+        public Builder defaults(RegistryOptions options) {
+            this.defaults = options;
+            return this;
+        }
+
+        /** Options for one registry host, e.g. plain HTTP for {@code 127.0.0.1:5000}. */
+        public Builder options(String registry, RegistryOptions options) {
+            perRegistry.put(registry, options);
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public RegistryClient build() {
+            return new RegistryClient(this);
+        }
+    }
+}

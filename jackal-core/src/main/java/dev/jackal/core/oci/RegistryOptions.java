@@ -1,0 +1,118 @@
+package dev.jackal.core.oci;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust,
+ * and how often to retry transient failures (5xx and I/O errors; never 4xx) with exponential back-off.
+ */
+public final class RegistryOptions {
+
+    private static final RegistryOptions DEFAULTS =
+            new RegistryOptions(false, false, 3, null, Duration.ofMillis(500), Duration.ofSeconds(8));
+
+    private final boolean plainHttp;
+    private final boolean insecureSkipTlsVerify;
+    private final int retries;
+    private final Path caCertificate;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+
+    private RegistryOptions(
+            boolean plainHttp,
+            boolean insecureSkipTlsVerify,
+            int retries,
+            Path caCertificate,
+            Duration initialBackoff,
+            Duration maxBackoff) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must be >= 0, not " + retries);
+        }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("back-off must be >= 0 and max >= initial");
+        }
+        this.plainHttp = plainHttp;
+        this.insecureSkipTlsVerify = insecureSkipTlsVerify;
+        this.retries = retries;
+        this.caCertificate = caCertificate;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** HTTPS with certificate verification against the JDK's trust store, 3 retries, back-off 0.5 s up to 8 s. */
+    public static RegistryOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public RegistryOptions withPlainHttp(boolean plainHttp) {
+        return new RegistryOptions(
+                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff);
+    }
+
+    /** Accept any certificate and host name (as {@code --insecure-skip-tls-verify}). */
+    public RegistryOptions withInsecureSkipTlsVerify(boolean skip) {
+        return new RegistryOptions(plainHttp, skip, retries, caCertificate, initialBackoff, maxBackoff);
+    }
+
+    public RegistryOptions withRetries(int retries) {
+        return new RegistryOptions(
+                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff);
+    }
+
+    /** Trust the CA certificate(s) in this PEM file (instead of the JDK's trust store) for this registry. */
+    public RegistryOptions withCaCertificate(Path pemFile) {
+        return new RegistryOptions(
+                plainHttp, insecureSkipTlsVerify, retries, Objects.requireNonNull(pemFile), initialBackoff, maxBackoff);
+    }
+
+    public RegistryOptions withBackoff(Duration initial, Duration max) {
+        return new RegistryOptions(plainHttp, insecureSkipTlsVerify, retries, caCertificate, initial, max);
+    }
+
+    public boolean plainHttp() {
+        return plainHttp;
+    }
+
+    public boolean insecureSkipTlsVerify() {
+        return insecureSkipTlsVerify;
+    }
+
+    public int retries() {
+        return retries;
+    }
+
+    public Optional<Path> caCertificate() {
+        return Optional.ofNullable(caCertificate);
+    }
+
+    /** The pause before retry number {@code attempt} (0-based): initial × 2^attempt, at most the maximum. */
+    public Duration backoff(int attempt) {
+        long millis = initialBackoff.toMillis() << Math.min(attempt, 20);
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RegistryOptions o
+                && o.plainHttp == plainHttp
+                && o.insecureSkipTlsVerify == insecureSkipTlsVerify
+                && o.retries == retries
+                && Objects.equals(o.caCertificate, caCertificate)
+                && o.initialBackoff.equals(initialBackoff)
+                && o.maxBackoff.equals(maxBackoff);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff);
+    }
+
+    @Override
+    public String toString() {
+        return "RegistryOptions[plainHttp=" + plainHttp + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
+                + ", retries=" + retries + ", caCertificate=" + caCertificate + "]";
+    }
+}

@@ -1,0 +1,159 @@
+package dev.jackal.core.oci;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP to one registry: the base URL (plain or TLS), the authentication handshake on 401, and retries with
+ * exponential back-off on 5xx and I/O errors. Statuses below 500 other than 401 go back to the caller.
+ */
+final class RegistryTransport {
+
+    /** A 5xx answer: retried, then reported as a {@link RegistryException}. */
+    static final class ServerError extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        ServerError(int status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+    }
+
+    /** One attempt of an operation; I/O failures may be retried. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run() throws IOException;
+    }
+
+    /** One request: no timeout when {@code timeout} is null (uploads of large blobs). */
+    record Call(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body, Duration timeout) {
+
+        static Call of(String method, URI uri, Map<String, String> headers) {
+            return new Call(method, uri, headers, HttpRequest.BodyPublishers.noBody(), DEFAULT_TIMEOUT);
+        }
+    }
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    private static final String DOCKER_HUB_API = "registry-1.docker.io";
+
+    private final String registry;
+    private final URI base;
+    private final RegistryOptions options;
+    private final HttpClient http;
+    private final RegistryAuthenticator auth;
+    private final String userAgent;
+
+    RegistryTransport(String registry, RegistryOptions options, CredentialProvider credentials, String userAgent) {
+        this.registry = registry;
+        this.options = options;
+        this.userAgent = userAgent;
+        String host = ImageReference.DOCKER_HUB.equals(registry) ? DOCKER_HUB_API : registry;
+        this.base = URI.create((options.plainHttp() ? "http://" : "https://") + host + "/");
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30));
+        if (!options.plainHttp()) {
+            builder.sslContext(TlsContexts.forOptions(options, registry));
+        }
+        this.http = builder.build();
+        this.auth = new RegistryAuthenticator(registry, credentials, this::sendDirect);
+    }
+
+    String registry() {
+        return registry;
+    }
+
+    RegistryOptions options() {
+        return options;
+    }
+
+    /** {@code path} (e.g. {@code v2/repo/manifests/tag}) against the registry's base URL. */
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /** Runs {@code attempt}, retrying transient failures; maps what remains to an {@link OciException}. */
+    <T> T retrying(String reference, String verb, Attempt<T> attempt) {
+        for (int i = 0; ; i++) {
+            try {
+                return attempt.run();
+            } catch (IOException e) {
+                if (!RegistryErrors.retryable(e) || i >= options.retries()) {
+                    throw RegistryErrors.io(e, registry, reference, verb, i + 1);
+                }
+                sleep(options.backoff(i), reference, verb);
+            }
+        }
+    }
+
+    /**
+     * Sends {@code call} in the scope of {@code repository} ({@code push} adds the push right), authenticating on
+     * 401. Returns responses below 500 except 401; the caller closes the body.
+     */
+    HttpResponse<InputStream> send(Call call, String repository, boolean push, String reference, String verb)
+            throws IOException {
+        String scope = "repository:" + repository + ":" + (push ? "pull,push" : "pull");
+        boolean retried = false;
+        while (true) {
+            Optional<String> authorization = auth.authorization(scope, reference, verb);
+            HttpResponse<InputStream> response = sendDirect(call, authorization);
+            if (response.statusCode() != 401) {
+                return response;
+            }
+            RegistryErrors.discard(response);
+            if (retried) {
+                throw auth.rejectedAfterRetry(reference, verb);
+            }
+            auth.unauthorized(response.headers().allValues("WWW-Authenticate"), scope, authorization, reference, verb);
+            retried = true;
+        }
+    }
+
+    /** GET without the registry's authentication, e.g. for a redirect to blob storage or a token realm. */
+    HttpResponse<InputStream> sendDirect(URI uri, Optional<String> authorization) throws IOException {
+        return sendDirect(Call.of("GET", uri, Map.of()), authorization);
+    }
+
+    private HttpResponse<InputStream> sendDirect(Call call, Optional<String> authorization) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
+                .method(call.method(), call.body())
+                .header("User-Agent", userAgent);
+        if (call.timeout() != null) {
+            request.timeout(call.timeout());
+        }
+        call.headers().forEach(request::header);
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while talking to " + registry);
+        }
+        if (response.statusCode() >= 500) {
+            String detail = RegistryErrors.detail(response);
+            throw new ServerError(response.statusCode(), detail);
+        }
+        return response;
+    }
+
+    private void sleep(Duration pause, String reference, String verb) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RegistryErrors.io(
+                    new InterruptedIOException("interrupted while waiting to retry"), registry, reference, verb, 1);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jackal.core.oci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RegistryOptionsTest {
+
+    @Test
+    void backsOffExponentiallyUpToTheMaximum() {
+        RegistryOptions options = RegistryOptions.defaults();
+        assertEquals(3, options.retries());
+        assertEquals(
+                List.of(500L, 1000L, 2000L, 4000L, 8000L, 8000L, 8000L),
+                List.of(0, 1, 2, 3, 4, 5, 60).stream()
+                        .map(i -> options.backoff(i).toMillis())
+                        .toList());
+    }
+
+    @Test
+    void isSecureByDefaultAndImmutable() {
+        RegistryOptions defaults = RegistryOptions.defaults();
+        RegistryOptions changed = defaults.withPlainHttp(true)
+                .withInsecureSkipTlsVerify(true)
+                .withRetries(0)
+                .withCaCertificate(Path.of("ca.pem"));
+        assertFalse(defaults.plainHttp());
+        assertFalse(defaults.insecureSkipTlsVerify());
+        assertTrue(defaults.caCertificate().isEmpty());
+        assertTrue(changed.plainHttp());
+        assertTrue(changed.insecureSkipTlsVerify());
+        assertEquals(0, changed.retries());
+        assertEquals(Path.of("ca.pem"), changed.caCertificate().orElseThrow());
+        assertEquals(
+                changed,
+                defaults.withPlainHttp(true)
+                        .withInsecureSkipTlsVerify(true)
+                        .withRetries(0)
+                        .withCaCertificate(Path.of("ca.pem")));
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThrows(
+                IllegalArgumentException.class, () -> RegistryOptions.defaults().withRetries(-1));
+        assertThrows(IllegalArgumentException.class, () -> RegistryOptions.defaults()
+                .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> PullOptions.forHost().withConcurrency(0));
+    }
+}
