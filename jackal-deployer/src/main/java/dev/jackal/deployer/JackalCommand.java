@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = JackalCommand.Version.class,
         description = "Air-gap software delivery for Kubernetes.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PackageCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":the command succeeded",
@@ -31,7 +31,9 @@ final class JackalCommand implements Runnable {
 
     static CommandLine commandLine() {
         // picocli's defaults already match ExitCodes: 0 ok, 1 for an exception, 2 for bad input.
-        return new CommandLine(new JackalCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new JackalCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorHandler());
     }
 
     /** Supplies {@code --version}. */

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -104,6 +105,10 @@ public final class PackageCreator {
                         .orElse(List.of(archive)));
             } else {
                 files.add(archive);
+            }
+            for (Path file : files) {
+                // archives are shared artifacts, not private temp files
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
             events.lifecycle("created " + files.get(0) + " (aggregate checksum " + aggregate + ")");
             return new CreateResult(files, stored, aggregate);

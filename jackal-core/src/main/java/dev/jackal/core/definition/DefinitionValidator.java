@@ -140,7 +140,10 @@ public final class DefinitionValidator {
 
     private static void constant(Constant constant, String path, ProblemCollector problems) {
         Pattern pattern = pattern(constant.pattern(), path + ".pattern", problems);
+        boolean templated = constant.value() != null && constant.value().contains("###JACKAL_PKG_");
+        // a value still waiting for create-time templating is checked once it has been templated
         if (pattern != null
+                && !templated
                 && !pattern.matcher(constant.value() == null ? "" : constant.value())
                         .find()) {
             problems.add(

@@ -1,0 +1,114 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.JackalVersion;
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.model.Component;
+import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.Descriptor;
+import dev.jackal.core.oci.DockerConfigCredentials;
+import dev.jackal.core.oci.ImageCopier;
+import dev.jackal.core.oci.ImageReference;
+import dev.jackal.core.oci.InvalidReferenceException;
+import dev.jackal.core.oci.OciLayout;
+import dev.jackal.core.oci.OciProgressListener;
+import dev.jackal.core.oci.PullOptions;
+import dev.jackal.core.oci.PullResult;
+import dev.jackal.core.oci.RegistryClient;
+import dev.jackal.core.oci.RegistryOptions;
+import dev.jackal.core.oci.RegistryOverride;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pulls every unique image of a package into its {@code images/} OCI layout with jackal's own OCI client
+ * (byte for byte, blobs deduplicated and cached), with Docker-config credentials.
+ */
+public final class OciImageStep implements ImageStep {
+
+    private final EventHandler events;
+    private final CredentialProvider credentials;
+
+    public OciImageStep(EventHandler events) {
+        this(events, DockerConfigCredentials.fromEnvironment());
+    }
+
+    public OciImageStep(EventHandler events, CredentialProvider credentials) {
+        this.events = events;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public List<Image> pull(JackalPackage pkg, Path layoutDir, CreateOptions options) {
+        List<ImageReference> references = references(pkg);
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        RegistryClient client = RegistryClient.builder()
+                .credentials(credentials)
+                .defaults(RegistryOptions.defaults()
+                        .withPlainHttp(options.plainHttp())
+                        .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify())
+                        .withRetries(options.retries()))
+                .userAgent("jackal/" + JackalVersion.get())
+                .build();
+        List<RegistryOverride> overrides = new ArrayList<>();
+        for (Map.Entry<String, String> override : options.registryOverrides().entrySet()) {
+            overrides.add(new RegistryOverride(override.getKey(), override.getValue()));
+        }
+        events.lifecycle("pulling " + references.size() + " image(s)");
+        PullOptions pullOptions = PullOptions.forArchitecture(pkg.metadata().architecture())
+                .withConcurrency(options.ociConcurrency())
+                .withOverrides(overrides)
+                .withListener(new Progress(events));
+        PullResult result = new ImageCopier(client, options.cacheDir().resolve("images"))
+                .pull(references, OciLayout.create(layoutDir), pullOptions);
+        events.info("images: " + result.blobsDownloaded() + " blob(s) downloaded (" + result.bytesDownloaded()
+                + " bytes), " + result.blobsReused() + " reused from the cache");
+        return result.images().stream()
+                .map(p -> new Image(
+                        p.reference().toString(), p.descriptor().digest().toString()))
+                .toList();
+    }
+
+    private static List<ImageReference> references(JackalPackage pkg) {
+        List<ImageReference> references = new ArrayList<>();
+        for (Component component : pkg.components()) {
+            for (int i = 0; i < component.images().size(); i++) {
+                try {
+                    ImageReference reference =
+                            ImageReference.parse(component.images().get(i));
+                    if (!references.contains(reference)) {
+                        references.add(reference);
+                    }
+                } catch (InvalidReferenceException e) {
+                    throw new CreateException(component.name(), "images[" + i + "]", e.getMessage(), e);
+                }
+            }
+        }
+        return references;
+    }
+
+    /** Turns blob completions into progress events. */
+    private static final class Progress implements OciProgressListener {
+        private final EventHandler events;
+        private final AtomicLong bytes = new AtomicLong();
+
+        Progress(EventHandler events) {
+            this.events = events;
+        }
+
+        @Override
+        public void blobDone(Descriptor blob, long bytesDownloaded, boolean fromCache) {
+            events.progress("pull images", bytes.addAndGet(bytesDownloaded), -1, "bytes");
+        }
+
+        @Override
+        public void imageDone(ImageReference reference, Descriptor descriptor) {
+            events.info("pulled " + reference + " (" + descriptor.digest() + ")");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jackal.deployer;
+
+import dev.jackal.core.action.ActionFailedException;
+import dev.jackal.core.create.CreateException;
+import dev.jackal.core.definition.DefinitionException;
+import dev.jackal.core.fetch.DownloadException;
+import dev.jackal.core.load.PackageLoadException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to messages in one place: a user error prints its message (no stack trace) and exits 1;
+ * an unexpected error prints its type too, and the stack trace only with {@code --log-level debug}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof CommandLine.ParameterException parameter) {
+            err.println(parameter.getMessage());
+            parameter.getCommandLine().usage(err);
+            return ExitCodes.USAGE;
+        }
+        if (isUserError(e)) {
+            err.println("ERROR: " + e.getMessage());
+        } else {
+            err.println("ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (debug(parseResult)) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with --log-level debug for details)");
+            }
+        }
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    static boolean isUserError(Throwable e) {
+        return e instanceof DefinitionException
+                || e instanceof CreateException
+                || e instanceof PackageLoadException
+                || e instanceof ActionFailedException
+                || e instanceof DownloadException
+                || e instanceof UncheckedIOException
+                || e.getClass().getPackageName().startsWith("dev.jackal.core.oci");
+    }
+
+    private static boolean debug(ParseResult parseResult) {
+        ParseResult current = parseResult;
+        while (current != null) {
+            if (current.hasMatchedOption("--log-level")) {
+                String level = current.matchedOptionValue("--log-level", "info");
+                return level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace");
+            }
+            current = current.subcommand();
+        }
+        return false;
+    }
+}

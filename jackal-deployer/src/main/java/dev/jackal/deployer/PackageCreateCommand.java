@@ -1,0 +1,127 @@
+package dev.jackal.deployer;
+
+import dev.jackal.core.compose.SkeletonResolver;
+import dev.jackal.core.create.CreateOptions;
+import dev.jackal.core.create.CreateResult;
+import dev.jackal.core.create.OciImageStep;
+import dev.jackal.core.create.PackageCreator;
+import dev.jackal.core.template.CreateTemplater;
+import dev.jackal.deployer.console.ConsoleEvents;
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jackal package create [DIR]}. */
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = "Build a package from the jackal.yaml in DIR (default: the current directory).")
+final class PackageCreateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The package directory.")
+    Path dir = Path.of(".");
+
+    @Option(names = "--confirm", description = "Do not ask for confirmation (create never asks without a terminal).")
+    boolean confirm;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            description = "Where to write the package (default: DIR).")
+    Path output;
+
+    @Option(
+            names = {"-f", "--flavor"},
+            description = "Keep only components without a flavor or with this one.")
+    String flavor = "";
+
+    @Option(
+            names = {"-a", "--architecture"},
+            description = "The target cluster's architecture (default: the" + " definition's, else this machine's).")
+    String architecture;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value for ###JACKAL_PKG_TMPL_KEY###.")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--skip-sbom", description = "Do not generate SBOMs.")
+    boolean skipSbom;
+
+    @Option(
+            names = {"-m", "--max-package-size"},
+            paramLabel = "MB",
+            description = "Split the package into parts of at most MB megabytes (0: one file).")
+    int maxPackageSize;
+
+    @Option(
+            names = "--registry-override",
+            paramLabel = "SRC=DST",
+            description = "Pull images of registry SRC from DST instead.")
+    List<String> registryOverrides = new ArrayList<>();
+
+    @Option(names = "--plain-http", description = "Talk plain HTTP to image registries.")
+    boolean plainHttp;
+
+    @Option(names = "--insecure-skip-tls-verify", description = "Do not verify image registries' certificates.")
+    boolean insecureSkipTlsVerify;
+
+    @Option(
+            names = "--retries",
+            description = "Attempts per image pull (default: ${DEFAULT-VALUE}).",
+            defaultValue = "3")
+    int retries;
+
+    @Option(
+            names = "--oci-concurrency",
+            description = "Blobs fetched at once (default: ${DEFAULT-VALUE}).",
+            defaultValue = "3")
+    int ociConcurrency;
+
+    /** Asks on the terminal for template values that --set lacks; never without a terminal or with --confirm. */
+    private CreateTemplater.MissingValues missingValues() {
+        Console console = System.console();
+        if (confirm || console == null) {
+            return CreateTemplater.MissingValues.REFUSE;
+        }
+        return key -> Optional.ofNullable(console.readLine("Value for ###JACKAL_PKG_TMPL_%s###: ", key));
+    }
+
+    @Override
+    public Integer call() {
+        try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
+            CreateOptions options = CreateOptions.builder(dir)
+                    .outputDir(output != null ? output : dir)
+                    .architecture(architecture)
+                    .flavor(flavor)
+                    .set(KeyValues.parse(spec.commandLine(), "--set", set))
+                    .missingValues(missingValues())
+                    .skipSbom(skipSbom)
+                    .maxPackageSizeMb(maxPackageSize)
+                    .registryOverrides(KeyValues.parse(spec.commandLine(), "--registry-override", registryOverrides))
+                    .plainHttp(plainHttp)
+                    .insecureSkipTlsVerify(insecureSkipTlsVerify)
+                    .retries(retries)
+                    .ociConcurrency(ociConcurrency)
+                    .cacheDir(global.cache())
+                    .build();
+            CreateResult result =
+                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+            spec.commandLine().getOut().println(result.archive());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jackal.deployer;
+
+import dev.jackal.core.archive.ExtractOptions;
+import dev.jackal.core.archive.SafeExtractor;
+import dev.jackal.core.load.LoadedPackage;
+import dev.jackal.core.load.PackageLoader;
+import dev.jackal.core.model.Component;
+import dev.jackal.deployer.console.ConsoleEvents;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jackal package inspect <SRC>}: verify a package and print its definition. */
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Verify a package (.tar.zst, .tar or .part000) and print its definition.")
+final class PackageInspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", paramLabel = "SRC", description = "The package archive.")
+    Path source;
+
+    @Option(names = "--list-images", description = "Print the package's images instead of its definition.")
+    boolean listImages;
+
+    @Option(names = "--sbom-out", paramLabel = "DIR", description = "Write the package's SBOMs to DIR/<name>/.")
+    Path sbomOut;
+
+    @Option(names = "--shasum", description = "The expected SHA-256 of a split package.")
+    String shasum;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConsoleEvents events = global.console(spec.commandLine().getErr());
+                LoadedPackage loaded =
+                        new PackageLoader(events, global.tempRoot()).load(source, Optional.ofNullable(shasum))) {
+            if (listImages) {
+                loaded.pkg().components().stream()
+                        .map(Component::images)
+                        .flatMap(java.util.List::stream)
+                        .distinct()
+                        .forEach(out::println);
+            } else {
+                out.print(loaded.definitionText());
+            }
+            if (sbomOut != null) {
+                writeSboms(loaded, events);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private void writeSboms(LoadedPackage loaded, ConsoleEvents events) {
+        Path sboms = loaded.layout().sboms();
+        if (!Files.isRegularFile(sboms)) {
+            events.warn("the package has no SBOMs (it was created with --skip-sbom or has nothing to describe)");
+            return;
+        }
+        Path target = sbomOut.resolve(loaded.pkg().metadata().name());
+        try {
+            SafeExtractor.extract(sboms, target, ExtractOptions.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the SBOMs to " + target, e);
+        }
+        events.lifecycle("wrote the SBOMs to " + target);
+    }
+}

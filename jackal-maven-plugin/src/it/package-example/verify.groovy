@@ -1,0 +1,31 @@
+// mvn jackal:package and the CLI build the same definition into packages with the same aggregate checksum.
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+def archive = new File(basedir, 'target/jackal-package-composed-amd64-1.0.0.tar.zst')
+assert archive.isFile() : "the -Djackal.architecture=amd64 property must beat the POM's arm64: " + log
+
+def root = new File(basedir, '../../../..').canonicalFile
+def jar = new File(root, 'jackal-deployer/target/jackal-deployer.jar')
+assert jar.isFile() : "the deployer jar is built before the plugin's integration tests: " + jar
+
+def run = { List<String> args ->
+    def process = (['java', '-jar', jar.path] + args).execute()
+    def out = new StringBuilder(), err = new StringBuilder()
+    process.waitForProcessOutput(out, err)
+    assert process.exitValue() == 0 : "jackal " + args + " failed: " + err
+    return out.toString()
+}
+def cliDir = new File(basedir, 'target/cli')
+run(['package', 'create', new File(root, 'examples/composed').path, '--confirm', '-a', 'amd64', '-o', cliDir.path,
+     '--no-progress', '-l', 'warn'])
+def aggregate = { File file ->
+    def definition = run(['package', 'inspect', file.path, '--no-progress', '-l', 'warn'])
+    def line = definition.readLines().find { it.trim().startsWith('aggregateChecksum:') }
+    assert line != null : definition
+    return line.split(':', 2)[1].trim()
+}
+def fromMaven = aggregate(archive)
+def fromCli = aggregate(new File(cliDir, 'jackal-package-composed-amd64-1.0.0.tar.zst'))
+assert fromMaven == fromCli : "maven " + fromMaven + " != cli " + fromCli
+assert fromMaven ==~ /[0-9a-f]{64}/
+return true

@@ -1,0 +1,137 @@
+package dev.jackal.maven;
+
+import dev.jackal.core.action.ActionFailedException;
+import dev.jackal.core.compose.SkeletonResolver;
+import dev.jackal.core.create.CreateException;
+import dev.jackal.core.create.CreateOptions;
+import dev.jackal.core.create.CreateResult;
+import dev.jackal.core.create.OciImageStep;
+import dev.jackal.core.create.PackageCreator;
+import dev.jackal.core.definition.DefinitionException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Builds the jackal package of this project from its {@code jackal.yaml} and attaches it to the build
+ * (type {@code tar.zst}, classifier {@code <arch>[-<flavor>]}). Each parameter can be overridden with
+ * the {@code -Djackal.*} property named in {@link PropertyNames}, which beats the POM.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public final class PackageMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    MavenProjectHelper projectHelper;
+
+    /** Skip the goal. */
+    @Parameter
+    boolean skip;
+
+    /** The directory with {@code jackal.yaml}. */
+    @Parameter(defaultValue = "${project.basedir}")
+    File packageDirectory;
+
+    /** Where the package is written. */
+    @Parameter(defaultValue = "${project.build.directory}")
+    File outputDirectory;
+
+    /** The target cluster's architecture; default: the definition's, else this machine's. */
+    @Parameter
+    String architecture;
+
+    /** Keep only components without a flavor or with this one. */
+    @Parameter
+    String flavor;
+
+    /** Values for {@code ###JACKAL_PKG_TMPL_KEY###}. */
+    @Parameter
+    Map<String, String> set;
+
+    /** Do not generate SBOMs. */
+    @Parameter
+    boolean skipSbom;
+
+    /** Split the package into parts of at most this many megabytes (0: one file). */
+    @Parameter
+    int maxPackageSize;
+
+    /** Pull images of a registry from another: source registry → replacement. */
+    @Parameter
+    Map<String, String> registryOverrides;
+
+    /** Talk plain HTTP to image registries. */
+    @Parameter
+    boolean plainHttp;
+
+    /** Do not verify image registries' TLS certificates. */
+    @Parameter
+    boolean insecureSkipTlsVerify;
+
+    /** Attempts per image pull. */
+    @Parameter(defaultValue = "3")
+    int retries;
+
+    /** Blobs fetched at once. */
+    @Parameter(defaultValue = "3")
+    int ociConcurrency;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        RawConfiguration raw = new RawConfiguration(session.getUserProperties());
+        if (raw.bool(PropertyNames.SKIP, skip)) {
+            getLog().info("jackal: skipped");
+            return;
+        }
+        CreateOptions options;
+        try {
+            options = CreateOptions.builder(
+                            Path.of(raw.string(PropertyNames.PACKAGE_DIRECTORY, packageDirectory.getPath(), ".")))
+                    .outputDir(Path.of(raw.string(PropertyNames.OUTPUT_DIRECTORY, outputDirectory.getPath(), ".")))
+                    .architecture(raw.string(PropertyNames.ARCHITECTURE, architecture, null))
+                    .flavor(raw.string(PropertyNames.FLAVOR, flavor, ""))
+                    .set(raw.map(PropertyNames.SET, set))
+                    .skipSbom(raw.bool(PropertyNames.SKIP_SBOM, skipSbom))
+                    .maxPackageSizeMb(raw.integer(PropertyNames.MAX_PACKAGE_SIZE, maxPackageSize))
+                    .registryOverrides(raw.map(PropertyNames.REGISTRY_OVERRIDE, registryOverrides))
+                    .plainHttp(raw.bool(PropertyNames.PLAIN_HTTP, plainHttp))
+                    .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
+                    .retries(raw.integer(PropertyNames.RETRIES, retries))
+                    .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        MavenEvents events = new MavenEvents(getLog());
+        try {
+            CreateResult result =
+                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+            String classifier =
+                    result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
+            if (result.files().size() == 1) {
+                projectHelper.attachArtifact(
+                        project, "tar.zst", classifier, result.archive().toFile());
+            }
+            getLog().info("jackal: " + result.archive() + " (aggregate checksum " + result.aggregateChecksum() + ")");
+        } catch (DefinitionException | CreateException | ActionFailedException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+}
