@@ -80,6 +80,11 @@ public final class DefinitionValidator {
         }
     }
 
+    /** Whether {@code value} still holds a create-time template marker; it is checked after templating. */
+    private static boolean templated(String value) {
+        return value != null && value.contains("###JACKAL_PKG_");
+    }
+
     /** Whether two components can both be in one build: their arch and flavor filters do not exclude each other. */
     private static boolean overlap(Component a, Component b) {
         return compatible(arch(a), arch(b)) && compatible(flavor(a), flavor(b));
@@ -140,10 +145,9 @@ public final class DefinitionValidator {
 
     private static void constant(Constant constant, String path, ProblemCollector problems) {
         Pattern pattern = pattern(constant.pattern(), path + ".pattern", problems);
-        boolean templated = constant.value() != null && constant.value().contains("###JACKAL_PKG_");
         // a value still waiting for create-time templating is checked once it has been templated
         if (pattern != null
-                && !templated
+                && !templated(constant.value())
                 && !pattern.matcher(constant.value() == null ? "" : constant.value())
                         .find()) {
             problems.add(
@@ -293,7 +297,9 @@ public final class DefinitionValidator {
             } else if (PathComponents.hasParentSegment(file.target())) {
                 problems.add(at + ".target", "target '" + file.target() + "' must not contain '..'");
             }
-            if (file.shasum() != null && !SHA256_HEX.matcher(file.shasum()).matches()) {
+            if (file.shasum() != null
+                    && !templated(file.shasum())
+                    && !SHA256_HEX.matcher(file.shasum()).matches()) {
                 problems.add(at + ".shasum", "shasum '" + file.shasum() + "' is not a SHA-256 (64 hex digits)");
             }
             for (int s = 0; s < file.symlinks().size(); s++) {

@@ -1,0 +1,213 @@
+package dev.jackal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackal.core.archive.ExtractOptions;
+import dev.jackal.core.archive.SafeExtractor;
+import dev.jackal.core.fetch.Downloader;
+import dev.jackal.core.oci.ImageReference;
+import dev.jackal.core.oci.OciCopy;
+import dev.jackal.core.oci.OciLayout;
+import dev.jackal.core.oci.RegistryClient;
+import dev.jackal.core.oci.RegistryOptions;
+import dev.jackal.test.git.GitServer;
+import dev.jackal.test.git.GitServerExtension;
+import dev.jackal.test.oci.Skopeo;
+import dev.jackal.test.oci.TestImage;
+import dev.jackal.test.oci.TestImages;
+import dev.jackal.test.registry.OciRegistry;
+import dev.jackal.test.registry.RegistryExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds every example with the shaded deployer, from images the fixture generator pushed to a real
+ * registry and a repository on a real git server, and checks the results with skopeo and git.
+ */
+class ExamplesTest {
+
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = RegistryExtension.plain();
+
+    @RegisterExtension
+    static final GitServerExtension GIT = new GitServerExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Skopeo skopeo = Skopeo.find();
+
+    @TempDir
+    Path work;
+
+    private Path create(String example, String... extra) throws Exception {
+        return createAs(null, example, extra);
+    }
+
+    private Path createAs(Path home, String example, String... extra) throws Exception {
+        Path out = work.resolve("out-" + example);
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "package",
+                "create",
+                Jackal.EXAMPLES.resolve(example).toString(),
+                "--confirm",
+                "-a",
+                "amd64",
+                "-o",
+                out.toString(),
+                "--no-progress",
+                "--jackal-cache",
+                work.resolve("cache").toString()));
+        args.addAll(List.of(extra));
+        Jackal.Result result = Jackal.runAs(home, args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.err());
+        Path archive = Path.of(result.out().strip());
+        assertTrue(Files.isRegularFile(archive), result.out());
+        Path unpacked = work.resolve("unpacked-" + example);
+        SafeExtractor.extract(archive, unpacked, ExtractOptions.defaults());
+        Jackal.Result inspect = Jackal.run("package", "inspect", archive.toString(), "--no-progress");
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        return unpacked;
+    }
+
+    @Test
+    void chartAndImagesKeepEveryDigest() throws Exception {
+        OciRegistry registry = REGISTRY.registry();
+        TestImage app = TestImages.builder().layers(2).seed(11).tag("1.0").push(skopeo, registry, "jackal/app", work);
+        TestImage sidecar = TestImages.builder().seed(12).tag("s").push(skopeo, registry, "jackal/sidecar", work);
+        TestImage legacy = TestImages.builder()
+                .seed(13)
+                .tag("2.0")
+                .format(TestImages.Format.DOCKER_V2)
+                .push(skopeo, registry, "jackal/legacy", work);
+        TestImage multi = TestImages.builder()
+                .seed(14)
+                .tag("3.0")
+                .platforms("linux/amd64", "linux/arm64")
+                .push(skopeo, registry, "jackal/multi", work);
+        TestImage list = TestImages.builder()
+                .seed(15)
+                .tag("4.0")
+                .format(TestImages.Format.DOCKER_V2)
+                .platforms("linux/amd64", "linux/arm64")
+                .push(skopeo, registry, "jackal/list", work);
+
+        Path pkg = create(
+                "chart-images",
+                "--plain-http",
+                "--set",
+                "REGISTRY=" + registry.address(),
+                "--set",
+                "SIDECAR_DIGEST=" + sidecar.digest(),
+                "--set",
+                "LIST_DIGEST=" + list.digest());
+        Path images = pkg.resolve("images");
+        Map<String, String> entries = new HashMap<>();
+        for (JsonNode entry :
+                JSON.readTree(images.resolve("index.json").toFile()).path("manifests")) {
+            entries.put(
+                    entry.path("annotations")
+                            .path("org.opencontainers.image.base.name")
+                            .asText(),
+                    entry.path("digest").asText());
+        }
+        String r = registry.address() + "/jackal/";
+        assertEquals(app.digest(), entries.get(r + "app:1.0"), "tag ref");
+        assertEquals(sidecar.digest(), entries.get(r + "sidecar@" + sidecar.digest()), "digest ref");
+        assertEquals(legacy.digest(), entries.get(r + "legacy:2.0"), "Docker v2 manifest");
+        assertEquals(multi.manifestDigests().get(0), entries.get(r + "multi:3.0"), "tag of an index: linux/amd64");
+        assertEquals(list.digest(), entries.get(r + "list@" + list.digest()), "digest of a list: whole list");
+        for (String digest : entries.values()) {
+            assertEquals(digest, sha256(images.resolve("blobs/sha256/" + digest.substring(7))), "stored bytes");
+        }
+
+        // skopeo reads the OCI-typed entries straight from the package's layout
+        for (String ref : List.of("app:1.0", "multi:3.0")) {
+            String raw = skopeo.inspect("oci:" + images + ":" + r + ref, List.of("--raw"))
+                    .requireSuccess()
+                    .stdout();
+            assertEquals(
+                    entries.get(r + ref),
+                    "sha256:"
+                            + HexFormat.of()
+                                    .formatHex(MessageDigest.getInstance("SHA-256")
+                                            .digest(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        // and sees the same digests once the layout's images are pushed back to a fresh repository
+        RegistryClient client = RegistryClient.builder()
+                .defaults(RegistryOptions.defaults().withPlainHttp(true))
+                .build();
+        OciLayout layout = OciLayout.open(images);
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            ImageReference source = ImageReference.parse(entry.getKey());
+            String name = source.repository().substring(source.repository().lastIndexOf('/') + 1);
+            ImageReference target = ImageReference.parse(registry.address() + "/mirror/" + name + ":copy");
+            OciCopy.copy(layout, source, client, target);
+            String raw = skopeo.inspectRaw(registry, "mirror/" + name + ":copy");
+            assertEquals(
+                    entry.getValue(),
+                    "sha256:"
+                            + HexFormat.of()
+                                    .formatHex(MessageDigest.getInstance("SHA-256")
+                                            .digest(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    entry.getKey());
+        }
+        assertTrue(Files.isRegularFile(pkg.resolve("sboms.tar")));
+        assertTrue(Files.isRegularFile(pkg.resolve("components/app.tar")));
+    }
+
+    @Test
+    void gitAndFiles() throws Exception {
+        GitServer.SeededRepository repo = GIT.server().seed("upstream", "podinfo");
+        Path credentials = work.resolve("home/.git-credentials");
+        Files.createDirectories(credentials.getParent());
+        Files.writeString(
+                credentials,
+                GIT.server()
+                                .baseUrl()
+                                .replace(
+                                        "http://",
+                                        "http://" + GIT.server().username() + ":"
+                                                + GIT.server().password() + "@")
+                        + "\n");
+        Path tool = Jackal.EXAMPLES.resolve("git-files/tool.sh");
+        Path pkg = createAs(
+                credentials.getParent(),
+                "git-files",
+                "--set",
+                "GIT_URL=" + repo.url(),
+                "--set",
+                "TOOL_SHA=" + Downloader.sha256(tool));
+        Path component = work.resolve("component");
+        SafeExtractor.extract(pkg.resolve("components/sources.tar"), component, ExtractOptions.defaults());
+        try (var repos = Files.list(component.resolve("sources/repos"))) {
+            assertEquals(3, repos.count(), "all refs, a tag and a branch: three clones");
+        }
+        assertEquals(Files.readString(tool), Files.readString(component.resolve("sources/files/0/tool")));
+    }
+
+    @Test
+    void composedAndFlavors() throws Exception {
+        Path composed = create("composed");
+        assertTrue(Files.isRegularFile(composed.resolve("components/base.tar")));
+        assertTrue(Files.isRegularFile(composed.resolve("components/monitoring.tar")));
+        Path flavored = create("flavors", "-f", "sqlite", "--set", "VERSION=1.2.3", "--set", "ENVIRONMENT=dev");
+        String definition = Files.readString(flavored.resolve("jackal.yaml"));
+        assertTrue(definition.contains("flavor: sqlite"), definition);
+        assertTrue(definition.contains("sqlite.conf"), definition);
+        assertTrue(!definition.contains("postgres.conf"), definition);
+    }
+
+    private static String sha256(Path file) {
+        return "sha256:" + Downloader.sha256(file);
+    }
+}
