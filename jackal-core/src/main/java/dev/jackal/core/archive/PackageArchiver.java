@@ -1,8 +1,6 @@
 package dev.jackal.core.archive;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -59,8 +57,8 @@ public final class PackageArchiver {
     }
 
     private static ArchiveResult writePlain(List<SourceEntry> entries, Path temp, long content) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20);
-        try (TarEntryWriter tar = new TarEntryWriter(out)) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                TarWriter tar = new TarWriter(new ChannelSink(channel))) {
             for (SourceEntry entry : entries) {
                 tar.write(entry);
             }
@@ -71,19 +69,17 @@ public final class PackageArchiver {
     private static ArchiveResult writeZstd(List<SourceEntry> entries, Path temp, long content, ArchiveOptions options)
             throws IOException {
         Compressibility compressibility = new Compressibility();
-        ZstdFrameOutputStream frames;
-        try (FileChannel channel =
-                        FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                ZstdFrameOutputStream zstd = new ZstdFrameOutputStream(channel, options.level(), options.workers());
-                TarEntryWriter tar = new TarEntryWriter(zstd)) {
-            frames = zstd;
+        ZstdFrameSink frames;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                ZstdFrameSink sink = new ZstdFrameSink(channel, options.level(), options.workers());
+                TarWriter tar = new TarWriter(sink)) {
+            frames = sink;
             for (SourceEntry entry : entries) {
                 if (entry.kind() == SourceEntry.Kind.FILE && entry.size() >= SWITCH_THRESHOLD) {
-                    ZstdFrameOutputStream.Mode mode = compressibility.alreadyCompressed(entry.path())
-                            ? ZstdFrameOutputStream.Mode.STORE
-                            : ZstdFrameOutputStream.Mode.COMPRESS;
-                    tar.flush();
-                    frames.switchTo(mode);
+                    frames.switchTo(
+                            compressibility.alreadyCompressed(entry.path())
+                                    ? ZstdFrameSink.Mode.STORE
+                                    : ZstdFrameSink.Mode.COMPRESS);
                 }
                 tar.write(entry);
             }

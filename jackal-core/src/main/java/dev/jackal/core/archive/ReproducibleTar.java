@@ -31,7 +31,7 @@ public final class ReproducibleTar {
     public static void write(Path sourceDir, String prefix, OutputStream out) throws IOException {
         String normalisedPrefix = checkPrefix(prefix);
         List<SourceEntry> entries = TreeWalker.walk(sourceDir, normalisedPrefix);
-        try (TarEntryWriter tar = new TarEntryWriter(out)) {
+        try (TarWriter tar = new TarWriter(new StreamSink(out))) {
             for (SourceEntry entry : entries) {
                 tar.write(entry);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jackal.test.Exec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +121,26 @@ class ReproducibleTarTest {
         assertTrue(listing.stdout().contains("web/files/latest -> 1/config.txt"), listing.stdout());
         assertTrue(listing.stdout().contains("1970-01-01 00:00"), listing.stdout());
         assertTrue(listing.stdout().contains("-rwx------ 0/0"), listing.stdout());
+    }
+
+    @Test
+    void bytesEqualWhatCommonsCompressWritesForTheSameHeaders() throws IOException {
+        Path root = component();
+        ReproducibleTar.write(root, "web", temp.resolve("ours.tar"));
+        try (OutputStream file = Files.newOutputStream(temp.resolve("reference.tar"));
+                TarArchiveOutputStream reference = new TarArchiveOutputStream(file, "UTF-8")) {
+            reference.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (TarArchiveEntry entry : read(temp.resolve("ours.tar"))) {
+                reference.putArchiveEntry(entry);
+                if (entry.getSize() > 0) {
+                    reference.write(
+                            Files.readAllBytes(root.resolve(entry.getName().substring("web/".length()))));
+                }
+                reference.closeArchiveEntry();
+            }
+        }
+        assertArrayEquals(
+                Files.readAllBytes(temp.resolve("reference.tar")), Files.readAllBytes(temp.resolve("ours.tar")));
     }
 
     private static int mode(List<TarArchiveEntry> entries, String name) {

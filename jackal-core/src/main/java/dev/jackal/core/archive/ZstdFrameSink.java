@@ -3,17 +3,20 @@ package dev.jackal.core.archive;
 import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.ZstdCompressCtx;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A zstd stream made of several frames, each either compressed at the configured level or stored
  * (raw blocks, no CPU spent). Any zstd decoder reads the concatenation as one stream. The caller picks
- * the mode between writes; a change of mode ends the current frame. Memory is fixed: two direct
- * buffers plus what the zstd workers hold for their jobs.
+ * the mode between writes; a change of mode ends the current frame. File content is read straight into
+ * a direct buffer the compressor reads from. Memory is fixed: two direct buffers plus what the zstd
+ * workers hold for their jobs.
  */
-final class ZstdFrameOutputStream extends OutputStream {
+final class ZstdFrameSink implements TarSink {
 
     /** How the bytes of the current frame are encoded. */
     enum Mode {
@@ -40,7 +43,7 @@ final class ZstdFrameOutputStream extends OutputStream {
     private int compressedFrames;
     private int storedFrames;
 
-    ZstdFrameOutputStream(WritableByteChannel out, int level, int workers) {
+    ZstdFrameSink(WritableByteChannel out, int level, int workers) {
         this.out = out;
         this.ctx = new ZstdCompressCtx();
         ctx.setLevel(level);
@@ -48,7 +51,7 @@ final class ZstdFrameOutputStream extends OutputStream {
         ctx.setChecksum(true);
     }
 
-    /** Ends the current frame if the mode changes; later writes go into a frame of {@code next} mode. */
+    /** Ends the current frame if the mode changes; later bytes go into a frame of {@code next} mode. */
     void switchTo(Mode next) throws IOException {
         if (next != mode) {
             endFrame();
@@ -69,22 +72,32 @@ final class ZstdFrameOutputStream extends OutputStream {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    public void write(byte[] bytes) throws IOException {
+        int offset = 0;
+        while (offset < bytes.length) {
+            openFrameIfNeeded();
+            int chunk = Math.min(bytes.length - offset, input.remaining());
+            input.put(bytes, offset, chunk);
+            offset += chunk;
+            drainIfFull();
+        }
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-        while (length > 0) {
-            if (!frameOpen) {
-                openFrame();
-            }
-            int chunk = Math.min(length, input.remaining());
-            input.put(bytes, offset, chunk);
-            offset += chunk;
-            length -= chunk;
-            if (!input.hasRemaining()) {
-                drain(EndDirective.CONTINUE);
+    public void copy(Path file, long size) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long remaining = size;
+            while (remaining > 0) {
+                openFrameIfNeeded();
+                int limit = input.limit();
+                input.limit((int) Math.min(limit, input.position() + remaining));
+                int read = in.read(input);
+                input.limit(limit);
+                if (read < 0) {
+                    throw new IOException(file + " shrank while being archived");
+                }
+                remaining -= read;
+                drainIfFull();
             }
         }
     }
@@ -104,13 +117,22 @@ final class ZstdFrameOutputStream extends OutputStream {
         }
     }
 
-    private void openFrame() throws IOException {
+    private void openFrameIfNeeded() throws IOException {
+        if (frameOpen) {
+            return;
+        }
         frameOpen = true;
         if (mode == Mode.STORE) {
             writeFully(ByteBuffer.wrap(STORED_FRAME_HEADER));
             storedFrames++;
         } else {
             compressedFrames++;
+        }
+    }
+
+    private void drainIfFull() throws IOException {
+        if (!input.hasRemaining()) {
+            drain(EndDirective.CONTINUE);
         }
     }
 
@@ -148,8 +170,7 @@ final class ZstdFrameOutputStream extends OutputStream {
             blockHeader.put((byte) (size << 3)).put((byte) (size >>> 5)).put((byte) (size >>> 13));
             blockHeader.flip();
             writeFully(blockHeader);
-            ByteBuffer block = input.slice().limit(size);
-            writeFully(block);
+            writeFully(input.slice().limit(size));
             input.position(input.position() + size);
         }
     }
