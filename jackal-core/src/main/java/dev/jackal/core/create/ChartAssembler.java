@@ -5,32 +5,47 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.fetch.Sources;
+import dev.jackal.core.git.GitUrl;
+import dev.jackal.core.git.RepoCloner;
 import dev.jackal.core.layout.ComponentLayout;
 import dev.jackal.core.model.ChartSpec;
 import dev.jackal.core.model.Component;
+import dev.jackal.core.oci.Descriptor;
+import dev.jackal.core.oci.ImageReference;
+import dev.jackal.core.oci.ManifestContent;
+import dev.jackal.core.oci.OciException;
+import dev.jackal.core.oci.RegistryClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Puts each chart at {@code charts/<name>-<version>.tgz} and its values files at
- * {@code values/<name>-<version>-<index>} (spec §2.3). Local chart directories go through the real Helm
- * (helm-java): dependencies are built and the chart is packaged, then made reproducible. Charts from a
- * Helm repository are found in its {@code index.yaml} and downloaded as they are (helm-java has no
- * {@code pull}).
+ * {@code values/<name>-<version>-<index>} (spec §2.3). Chart directories (local, or {@code gitPath} in a
+ * git repository) go through the real Helm (helm-java): dependencies are built and the chart is
+ * packaged, then made reproducible. Charts from a Helm repository are found in its {@code index.yaml},
+ * and charts in an OCI registry are fetched as their chart layer; both are kept as they are (helm-java
+ * has no {@code pull}).
  */
 final class ChartAssembler {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
+    static final String HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+
     private final Fetcher fetcher;
     private final Downloader downloader;
+    private final RegistryClient registry;
+    private final RepoCloner git;
 
-    ChartAssembler(Fetcher fetcher, Downloader downloader) {
+    ChartAssembler(Fetcher fetcher, Downloader downloader, RegistryClient registry, RepoCloner git) {
         this.fetcher = fetcher;
         this.downloader = downloader;
+        this.registry = registry;
+        this.git = git;
     }
 
     void assemble(Component component, ComponentLayout layout) throws IOException {
@@ -41,14 +56,10 @@ final class ChartAssembler {
             Files.createDirectories(target.getParent());
             if (chart.localPath() != null && !chart.localPath().isEmpty()) {
                 local(component, chart, at, layout, target);
-            } else if (chart.url().startsWith("oci://")
-                    || chart.url().endsWith(".git")
-                    || chart.url().contains(".git@")) {
-                throw new CreateException(
-                        component.name(),
-                        at + ".url",
-                        "charts from '" + chart.url()
-                                + "' (OCI or git) are not supported yet; use a Helm repository URL or localPath");
+            } else if (chart.url().startsWith("oci://")) {
+                oci(component, chart, at, target);
+            } else if (chart.url().endsWith(".git") || chart.url().contains(".git@")) {
+                fromGit(component, chart, at, layout, target);
             } else {
                 repository(component, chart, at, target);
             }
@@ -62,6 +73,48 @@ final class ChartAssembler {
         }
     }
 
+    /** A chart pushed to an OCI registry ({@code helm push}): its chart layer, as it is. */
+    private void oci(Component component, ChartSpec chart, String at, Path target) {
+        String field = at + ".url";
+        try {
+            ImageReference reference =
+                    ImageReference.parse(chart.url().substring("oci://".length()) + ":" + chart.version());
+            ManifestContent manifest = registry.manifest(reference);
+            Descriptor layer = manifest.blobs().stream()
+                    .filter(d -> HELM_CHART_LAYER.equals(d.mediaType()))
+                    .findFirst()
+                    .orElseThrow(() -> new CreateException(
+                            component.name(),
+                            field,
+                            chart.url() + ":" + chart.version() + " is not a Helm chart (no " + HELM_CHART_LAYER
+                                    + " layer)"));
+            registry.fetchBlob(reference, layer, target);
+        } catch (OciException e) {
+            throw new CreateException(component.name(), field, e.getMessage(), e);
+        }
+    }
+
+    /** A chart in a git repository ({@code url: …repo.git@ref}, {@code gitPath}): cloned, then packaged. */
+    private void fromGit(Component component, ChartSpec chart, String at, ComponentLayout layout, Path target)
+            throws IOException {
+        Path clone = layout.temp().resolve("git-chart-" + chart.name());
+        try {
+            git.cloneTo(GitUrl.parse(chart.url()), clone);
+        } catch (IllegalArgumentException | GitAPIException e) {
+            throw new CreateException(
+                    component.name(), at + ".url", "cannot clone " + chart.url() + ": " + e.getMessage(), e);
+        }
+        Path dir = chart.gitPath() == null || chart.gitPath().isEmpty() ? clone : clone.resolve(chart.gitPath());
+        if (!Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+            throw new CreateException(
+                    component.name(),
+                    at + ".gitPath",
+                    "there is no Chart.yaml at '" + (chart.gitPath() == null ? "" : chart.gitPath()) + "' in "
+                            + chart.url());
+        }
+        packageDirectory(component, chart, at + ".gitPath", dir, layout, target);
+    }
+
     private void local(Component component, ChartSpec chart, String at, ComponentLayout layout, Path target)
             throws IOException {
         Path source = fetcher.resolveLocal(chart.localPath());
@@ -69,6 +122,12 @@ final class ChartAssembler {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
+        packageDirectory(component, chart, at + ".localPath", source, layout, target);
+    }
+
+    private void packageDirectory(
+            Component component, ChartSpec chart, String field, Path source, ComponentLayout layout, Path target)
+            throws IOException {
         Path work = layout.temp().resolve("chart-" + chart.name());
         Fetcher.copyTree(source, work);
         Path packaged = layout.temp().resolve("packaged-" + chart.name());
@@ -82,14 +141,14 @@ final class ChartAssembler {
         } catch (RuntimeException e) {
             throw new CreateException(
                     component.name(),
-                    at + ".localPath",
-                    "Helm could not package '" + chart.localPath() + "': " + e.getMessage(),
+                    field,
+                    "Helm could not package chart '" + chart.name() + "': " + e.getMessage(),
                     e);
         }
         try (var files = Files.list(packaged)) {
             Path tgz = files.filter(p -> p.toString().endsWith(".tgz"))
                     .findFirst()
-                    .orElseThrow(() -> new CreateException(component.name(), at, "Helm produced no chart archive"));
+                    .orElseThrow(() -> new CreateException(component.name(), field, "Helm produced no chart archive"));
             Files.move(tgz, target, StandardCopyOption.REPLACE_EXISTING);
         }
         ChartArchives.normalize(target);

@@ -12,6 +12,7 @@ import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.DataInjection;
+import dev.jackal.core.oci.RegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +41,14 @@ public final class ComponentAssembler {
      * @param baseDir the package directory; local sources and action directories are relative to it
      */
     public ComponentAssembler(EventHandler events, Path baseDir, ActionRunner actions, GitCredentials git) {
+        this(events, baseDir, actions, git, Registries.defaults());
+    }
+
+    /**
+     * @param registry fetches charts from {@code oci://} URLs
+     */
+    public ComponentAssembler(
+            EventHandler events, Path baseDir, ActionRunner actions, GitCredentials git, RegistryClient registry) {
         Downloader downloader = new Downloader(events);
         this.repos = new RepoCloner(git);
         this.events = events;
@@ -47,7 +56,7 @@ public final class ComponentAssembler {
         this.fetcher = new Fetcher(baseDir, downloader);
         this.files = new FileAssembler(fetcher);
         this.manifests = new ManifestAssembler(fetcher);
-        this.charts = new ChartAssembler(fetcher, downloader);
+        this.charts = new ChartAssembler(fetcher, downloader, registry, repos);
     }
 
     /** Builds {@code component} into {@code <componentsDir>/<name>/} and returns its layout. */

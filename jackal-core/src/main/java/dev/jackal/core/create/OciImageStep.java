@@ -1,6 +1,5 @@
 package dev.jackal.core.create;
 
-import dev.jackal.core.JackalVersion;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.JackalPackage;
@@ -15,7 +14,6 @@ import dev.jackal.core.oci.OciProgressListener;
 import dev.jackal.core.oci.PullOptions;
 import dev.jackal.core.oci.PullResult;
 import dev.jackal.core.oci.RegistryClient;
-import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.oci.RegistryOverride;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,14 +45,7 @@ public final class OciImageStep implements ImageStep {
         if (references.isEmpty()) {
             return List.of();
         }
-        RegistryClient client = RegistryClient.builder()
-                .credentials(credentials)
-                .defaults(RegistryOptions.defaults()
-                        .withPlainHttp(options.plainHttp())
-                        .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify())
-                        .withRetries(options.retries()))
-                .userAgent("jackal/" + JackalVersion.get())
-                .build();
+        RegistryClient client = Registries.client(options, credentials);
         List<RegistryOverride> overrides = new ArrayList<>();
         for (Map.Entry<String, String> override : options.registryOverrides().entrySet()) {
             overrides.add(new RegistryOverride(override.getKey(), override.getValue()));

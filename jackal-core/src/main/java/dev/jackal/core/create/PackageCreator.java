@@ -19,6 +19,7 @@ import dev.jackal.core.model.BuildData;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.Metadata;
+import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.sbom.Sboms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,8 +72,12 @@ public final class PackageCreator {
             Path staging = build.resolve("staging");
             Files.createDirectories(layout.componentsDir());
             ActionRunner actions = new ActionRunner(events, options.packageDir(), Map.of(), Redactor.none(), "jackal ");
-            ComponentAssembler assembler =
-                    new ComponentAssembler(events, options.packageDir(), actions, GitCredentials.fromHome());
+            ComponentAssembler assembler = new ComponentAssembler(
+                    events,
+                    options.packageDir(),
+                    actions,
+                    GitCredentials.fromHome(),
+                    Registries.client(options, DockerConfigCredentials.fromEnvironment()));
             List<ComponentLayout> built = new ArrayList<>();
             for (Component component : pkg.components()) {
                 ComponentLayout componentLayout = assembler.assemble(component, staging.resolve("components"));

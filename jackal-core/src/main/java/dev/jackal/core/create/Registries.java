@@ -1,0 +1,31 @@
+package dev.jackal.core.create;
+
+import dev.jackal.core.JackalVersion;
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.DockerConfigCredentials;
+import dev.jackal.core.oci.RegistryClient;
+import dev.jackal.core.oci.RegistryOptions;
+
+/** The registry client of one create run, set up from its options and the Docker config's credentials. */
+final class Registries {
+
+    private Registries() {}
+
+    static RegistryClient client(CreateOptions options, CredentialProvider credentials) {
+        return RegistryClient.builder()
+                .credentials(credentials)
+                .defaults(RegistryOptions.defaults()
+                        .withPlainHttp(options.plainHttp())
+                        .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify())
+                        .withRetries(options.retries()))
+                .userAgent("jackal/" + JackalVersion.get())
+                .build();
+    }
+
+    static RegistryClient defaults() {
+        return RegistryClient.builder()
+                .credentials(DockerConfigCredentials.fromEnvironment())
+                .userAgent("jackal/" + JackalVersion.get())
+                .build();
+    }
+}
