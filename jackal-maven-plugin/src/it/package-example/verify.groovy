@@ -28,4 +28,10 @@ def fromMaven = aggregate(archive)
 def fromCli = aggregate(new File(cliDir, 'jackal-package-composed-amd64-1.0.0.tar.zst'))
 assert fromMaven == fromCli : "maven " + fromMaven + " != cli " + fromCli
 assert fromMaven ==~ /[0-9a-f]{64}/
+
+// a project without dependencies adds no dependency SBOM (that is why the checksums match)
+def sboms = new File(basedir, 'target/sboms')
+run(['package', 'inspect', archive.path, '--sbom-out', sboms.path, '--no-progress', '-l', 'warn'])
+assert new File(sboms, 'composed/jackal-component-base.json').isFile()
+assert !new File(sboms, 'composed/jackal-maven-package-example.json').exists()
 return true

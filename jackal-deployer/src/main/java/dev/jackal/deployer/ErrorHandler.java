@@ -42,6 +42,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     static boolean isUserError(Throwable e) {
         return e instanceof DefinitionException
                 || e instanceof CreateException
+                || e instanceof dev.jackal.core.create.CreateCancelledException
                 || e instanceof PackageLoadException
                 || e instanceof ActionFailedException
                 || e instanceof DownloadException

@@ -5,6 +5,8 @@ import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
+import dev.jackal.core.definition.DefinitionWriter;
+import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.template.CreateTemplater;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.Console;
@@ -100,6 +102,18 @@ final class PackageCreateCommand implements Callable<Integer> {
         return key -> Optional.ofNullable(console.readLine("Value for ###JACKAL_PKG_TMPL_%s###: ", key));
     }
 
+    /** On a terminal without --confirm, shows the definition and asks; otherwise proceeds, as Zarf does. */
+    private boolean confirmed(JackalPackage pkg) {
+        Console console = System.console();
+        if (confirm || console == null) {
+            return true;
+        }
+        console.writer().print(DefinitionWriter.toYaml(pkg));
+        String answer = console.readLine("%nCreate this package? [y/N] ");
+        return answer != null
+                && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
     @Override
     public Integer call() {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
@@ -109,6 +123,7 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .flavor(flavor)
                     .set(KeyValues.parse(spec.commandLine(), "--set", set))
                     .missingValues(missingValues())
+                    .confirmation(this::confirmed)
                     .skipSbom(skipSbom)
                     .maxPackageSizeMb(maxPackageSize)
                     .registryOverrides(KeyValues.parse(spec.commandLine(), "--registry-override", registryOverrides))

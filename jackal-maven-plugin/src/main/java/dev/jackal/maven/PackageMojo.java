@@ -8,9 +8,13 @@ import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.definition.DefinitionException;
+import dev.jackal.core.sbom.Sboms;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,6 +23,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -27,7 +32,11 @@ import org.apache.maven.project.MavenProjectHelper;
  * (type {@code tar.zst}, classifier {@code <arch>[-<flavor>]}). Each parameter can be overridden with
  * the {@code -Djackal.*} property named in {@link PropertyNames}, which beats the POM.
  */
-@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+@Mojo(
+        name = "package",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public final class PackageMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -91,6 +100,22 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(defaultValue = "3")
     int ociConcurrency;
 
+    /**
+     * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
+     * dependencies, whose package is then the same as the CLI's for the same definition.
+     */
+    private Map<String, String> dependencySbom() {
+        List<String> coordinates = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            coordinates.add(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion());
+        }
+        if (coordinates.isEmpty()) {
+            return Map.of();
+        }
+        String subject = project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
+        return Map.of("jackal-maven-" + project.getArtifactId() + ".json", Sboms.dependencies(subject, coordinates));
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         RawConfiguration raw = new RawConfiguration(session.getUserProperties());
@@ -113,6 +138,7 @@ public final class PackageMojo extends AbstractMojo {
                     .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
                     .retries(raw.integer(PropertyNames.RETRIES, retries))
                     .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
+                    .extraSboms(dependencySbom())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());

@@ -1,9 +1,11 @@
 package dev.jackal.core.create;
 
+import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What {@code package create} is asked to do. Build with {@link #builder(Path)}.
@@ -23,6 +25,8 @@ import java.util.Objects;
  * @param ociConcurrency blobs fetched at once, over all images
  * @param cacheDir {@code ~/.jackal-cache}
  * @param compressionLevel the zstd level of the outer archive
+ * @param confirmation asked with the prepared definition before anything is built; false stops create
+ * @param extraSboms more SBOM documents for {@code sboms.tar}, by file name (e.g. a build tool's dependencies)
  */
 public record CreateOptions(
         Path packageDir,
@@ -39,7 +43,9 @@ public record CreateOptions(
         int retries,
         int ociConcurrency,
         Path cacheDir,
-        int compressionLevel) {
+        int compressionLevel,
+        Predicate<JackalPackage> confirmation,
+        Map<String, String> extraSboms) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -54,6 +60,8 @@ public record CreateOptions(
         if (retries < 1) {
             throw new IllegalArgumentException("--retries must be at least 1: " + retries);
         }
+        Objects.requireNonNull(confirmation, "confirmation");
+        extraSboms = Map.copyOf(extraSboms);
         if (ociConcurrency < 1) {
             throw new IllegalArgumentException("--oci-concurrency must be at least 1: " + ociConcurrency);
         }
@@ -80,6 +88,8 @@ public record CreateOptions(
         private int ociConcurrency = 3;
         private Path cacheDir = Path.of(System.getProperty("user.home"), ".jackal-cache");
         private int compressionLevel = 3;
+        private Predicate<JackalPackage> confirmation = pkg -> true;
+        private Map<String, String> extraSboms = Map.of();
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -155,6 +165,16 @@ public record CreateOptions(
             return this;
         }
 
+        public Builder confirmation(Predicate<JackalPackage> value) {
+            this.confirmation = value;
+            return this;
+        }
+
+        public Builder extraSboms(Map<String, String> value) {
+            this.extraSboms = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -171,7 +191,9 @@ public record CreateOptions(
                     retries,
                     ociConcurrency,
                     cacheDir,
-                    compressionLevel);
+                    compressionLevel,
+                    confirmation,
+                    extraSboms);
         }
     }
 }

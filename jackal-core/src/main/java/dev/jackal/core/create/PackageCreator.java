@@ -61,6 +61,9 @@ public final class PackageCreator {
                         options.missingValues());
         prepared.warnings().forEach(events::warn);
         JackalPackage pkg = prepared.pkg();
+        if (!options.confirmation().test(pkg)) {
+            throw new CreateCancelledException(pkg.metadata().name());
+        }
         events.lifecycle("creating package " + pkg.metadata().name() + " for "
                 + pkg.metadata().architecture()
                 + (options.flavor().isEmpty() ? "" : " (flavor " + options.flavor() + ")"));
@@ -89,7 +92,7 @@ public final class PackageCreator {
             }
             List<ImageStep.Image> pulled = images.pull(pkg, layout.images(), options);
             if (!options.skipSbom()) {
-                writeSboms(pkg, layout, built, pulled, staging.resolve(PackageLayout.SBOM_DIR));
+                writeSboms(pkg, layout, built, pulled, staging.resolve(PackageLayout.SBOM_DIR), options.extraSboms());
             }
             String aggregate = Checksums.write(layout.root());
             JackalPackage stored = withBuild(pkg, options, aggregate);
@@ -131,10 +134,15 @@ public final class PackageCreator {
             PackageLayout layout,
             List<ComponentLayout> built,
             List<ImageStep.Image> pulled,
-            Path sbomDir)
+            Path sbomDir,
+            Map<String, String> extra)
             throws IOException {
         Files.createDirectories(sbomDir);
         boolean any = false;
+        for (Map.Entry<String, String> document : extra.entrySet()) {
+            Files.writeString(sbomDir.resolve(document.getKey()), document.getValue());
+            any = true;
+        }
         for (ImageStep.Image image : pulled) {
             var json = Sboms.image(layout.images(), image.reference(), image.digest());
             if (json.isPresent()) {

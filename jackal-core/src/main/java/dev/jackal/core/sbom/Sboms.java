@@ -106,6 +106,26 @@ public final class Sboms {
         return SbomWriter.write(subject, files);
     }
 
+    /**
+     * The SBOM of a build's own dependencies (e.g. a Maven project's runtime dependency tree), as library
+     * components with Maven package URLs.
+     *
+     * @param subject the project, e.g. {@code org.example:app:1.0}
+     * @param dependencies {@code group:artifact:version} coordinates
+     */
+    public static String dependencies(String subject, List<String> dependencies) {
+        List<Component> components = new ArrayList<>();
+        for (String coordinates : new TreeSet<>(dependencies)) {
+            String[] parts = coordinates.split(":");
+            if (parts.length < 3) {
+                throw new IllegalArgumentException("not group:artifact:version: " + coordinates);
+            }
+            String purl = "pkg:maven/" + parts[0] + "/" + parts[1] + "@" + parts[2];
+            components.add(SbomWriter.component(Component.Type.LIBRARY, parts[0] + ":" + parts[1], parts[2], purl));
+        }
+        return SbomWriter.write(SbomWriter.component(Component.Type.APPLICATION, subject, null, null), components);
+    }
+
     /** Whether a component has anything a component SBOM lists. */
     public static boolean hasFiles(Path componentDir) {
         return Files.isDirectory(componentDir.resolve("files")) || Files.isDirectory(componentDir.resolve("data"));

@@ -149,4 +149,16 @@ class SbomsTest {
                 "ghcr.io_stefanprodan_podinfo_6.4.0.json", Sboms.imageFileName("ghcr.io/stefanprodan/podinfo:6.4.0"));
         assertEquals("jackal-component-web.json", Sboms.componentFileName("web"));
     }
+
+    @Test
+    void dependencyTreeBecomesMavenLibraries() throws Exception {
+        JsonNode bom = JSON.readTree(
+                Sboms.dependencies("org.example:app:1.0", List.of("org.yaml:snakeyaml:2.5", "com.example:lib:0.1")));
+        assertEquals(
+                "org.example:app:1.0",
+                bom.path("metadata").path("component").path("name").asText());
+        List<String> purls = new ArrayList<>();
+        bom.path("components").forEach(c -> purls.add(c.path("purl").asText()));
+        assertEquals(List.of("pkg:maven/com.example/lib@0.1", "pkg:maven/org.yaml/snakeyaml@2.5"), purls);
+    }
 }
