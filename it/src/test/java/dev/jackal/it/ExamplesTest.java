@@ -170,15 +170,7 @@ class ExamplesTest {
         GitServer.SeededRepository repo = GIT.server().seed("upstream", "podinfo");
         Path credentials = work.resolve("home/.git-credentials");
         Files.createDirectories(credentials.getParent());
-        Files.writeString(
-                credentials,
-                GIT.server()
-                                .baseUrl()
-                                .replace(
-                                        "http://",
-                                        "http://" + GIT.server().username() + ":"
-                                                + GIT.server().password() + "@")
-                        + "\n");
+        Files.writeString(credentials, GIT.server().credentialsLine() + "\n");
         Path tool = Jackal.EXAMPLES.resolve("git-files/tool.sh");
         Path pkg = createAs(
                 credentials.getParent(),

@@ -28,4 +28,25 @@ final class Components {
                 actions,
                 c.healthChecks());
     }
+
+    static Component withoutScripts(Component c) {
+        return new Component(
+                c.name(),
+                c.description(),
+                c.isDefault(),
+                c.required(),
+                c.only(),
+                c.group(),
+                c.cosignKeyPath(),
+                c.importSpec(),
+                c.manifests(),
+                c.charts(),
+                c.dataInjections(),
+                c.files(),
+                c.images(),
+                c.repos(),
+                null,
+                c.actions(),
+                c.healthChecks());
+    }
 }

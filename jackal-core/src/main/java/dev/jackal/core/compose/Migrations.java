@@ -41,7 +41,7 @@ public final class Migrations {
                             + " uses the deprecated 'scripts'; it was converted to 'actions' (move it there)");
                     migrated = scriptsToActions(migrated);
                 }
-                migrated = Components.withActions(withoutScripts(migrated), migrated.actions());
+                migrated = Components.withoutScripts(migrated);
             }
             if (!done.contains(PLURALIZE_SET_VARIABLE)) {
                 migrated = Components.withActions(migrated, pluralize(migrated.actions()));
@@ -140,27 +140,6 @@ public final class Migrations {
                 variables,
                 a.description(),
                 a.waitFor());
-    }
-
-    private static Component withoutScripts(Component c) {
-        return new Component(
-                c.name(),
-                c.description(),
-                c.isDefault(),
-                c.required(),
-                c.only(),
-                c.group(),
-                c.cosignKeyPath(),
-                c.importSpec(),
-                c.manifests(),
-                c.charts(),
-                c.dataInjections(),
-                c.files(),
-                c.images(),
-                c.repos(),
-                null,
-                c.actions(),
-                c.healthChecks());
     }
 
     static <T> List<T> concat(List<T> first, List<T> second) {

@@ -7,7 +7,6 @@ import dev.jackal.core.definition.DefinitionException;
 import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.definition.DefinitionValidator;
 import dev.jackal.core.model.JackalPackage;
-import dev.jackal.core.model.Metadata;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public final class DefinitionPreparer {
                                 && !pkg.metadata().architecture().isEmpty()
                         ? pkg.metadata().architecture()
                         : Architectures.host();
-        definition = definition.withPackage(withArchitecture(pkg, arch));
+        definition = definition.withPackage(pkg.withMetadata(pkg.metadata().withArchitecture(arch)));
 
         List<String> warnings = new ArrayList<>();
         Composer.Result composed = new Composer(skeletons).compose(definition, arch, flavor == null ? "" : flavor);
@@ -75,32 +74,5 @@ public final class DefinitionPreparer {
                             + "; check the components' 'only' filters");
         }
         return new PreparedDefinition(templated.pkg(), packageDir, warnings);
-    }
-
-    private static JackalPackage withArchitecture(JackalPackage pkg, String arch) {
-        Metadata m = pkg.metadata();
-        Metadata metadata = new Metadata(
-                m.name(),
-                m.description(),
-                m.version(),
-                m.url(),
-                m.image(),
-                m.uncompressed(),
-                arch,
-                m.yolo(),
-                m.authors(),
-                m.documentation(),
-                m.source(),
-                m.vendor(),
-                m.aggregateChecksum(),
-                m.annotations());
-        return new JackalPackage(
-                pkg.apiVersion(),
-                pkg.kind(),
-                metadata,
-                pkg.build(),
-                pkg.components(),
-                pkg.constants(),
-                pkg.variables());
     }
 }

@@ -18,7 +18,6 @@ import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.BuildData;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.JackalPackage;
-import dev.jackal.core.model.Metadata;
 import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.sbom.Sboms;
 import java.io.IOException;
@@ -182,26 +181,10 @@ public final class PackageCreator {
     }
 
     private static JackalPackage withBuild(JackalPackage pkg, CreateOptions options, String aggregate) {
-        Metadata m = pkg.metadata();
-        Metadata metadata = new Metadata(
-                m.name(),
-                m.description(),
-                m.version(),
-                m.url(),
-                m.image(),
-                m.uncompressed(),
-                m.architecture(),
-                m.yolo(),
-                m.authors(),
-                m.documentation(),
-                m.source(),
-                m.vendor(),
-                aggregate,
-                m.annotations());
         BuildData build = new BuildData(
                 hostname(),
                 System.getProperty("user.name", ""),
-                m.architecture(),
+                pkg.metadata().architecture(),
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)),
                 "v" + JackalVersion.get(),
                 Migrations.ALL,
@@ -211,8 +194,7 @@ public final class PackageCreator {
                 null,
                 null,
                 options.flavor().isEmpty() ? null : options.flavor());
-        return new JackalPackage(
-                pkg.apiVersion(), pkg.kind(), metadata, build, pkg.components(), pkg.constants(), pkg.variables());
+        return pkg.withMetadata(pkg.metadata().withAggregateChecksum(aggregate)).withBuild(build);
     }
 
     private static String hostname() {

@@ -19,4 +19,16 @@ public record JackalPackage(
         constants = Values.list(constants, "constants");
         variables = Values.list(variables, "variables");
     }
+
+    public JackalPackage withMetadata(Metadata value) {
+        return new JackalPackage(apiVersion, kind, value, build, components, constants, variables);
+    }
+
+    public JackalPackage withBuild(BuildData value) {
+        return new JackalPackage(apiVersion, kind, metadata, value, components, constants, variables);
+    }
+
+    public JackalPackage withComponents(List<Component> value) {
+        return new JackalPackage(apiVersion, kind, metadata, build, value, constants, variables);
+    }
 }

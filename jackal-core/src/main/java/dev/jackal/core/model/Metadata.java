@@ -24,4 +24,42 @@ public record Metadata(
     public Metadata {
         annotations = Values.map(annotations, "annotations");
     }
+
+    /** This metadata for the target architecture {@code value}. */
+    public Metadata withArchitecture(String value) {
+        return new Metadata(
+                name,
+                description,
+                version,
+                url,
+                image,
+                uncompressed,
+                value,
+                yolo,
+                authors,
+                documentation,
+                source,
+                vendor,
+                aggregateChecksum,
+                annotations);
+    }
+
+    /** This metadata with the aggregate checksum {@code value}. */
+    public Metadata withAggregateChecksum(String value) {
+        return new Metadata(
+                name,
+                description,
+                version,
+                url,
+                image,
+                uncompressed,
+                architecture,
+                yolo,
+                authors,
+                documentation,
+                source,
+                vendor,
+                value,
+                annotations);
+    }
 }

@@ -130,16 +130,7 @@ class RemoteChartsTest {
                     .call();
         }
         Path credentials = pkg.resolve("git-credentials");
-        Files.writeString(
-                credentials,
-                GIT.server()
-                                .baseUrl()
-                                .replace(
-                                        "http://",
-                                        "http://" + GIT.server().username() + ":"
-                                                + GIT.server().password() + "@")
-                        + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(credentials, GIT.server().credentialsLine() + "\n", StandardCharsets.UTF_8);
 
         ComponentLayout layout = assembler(GitCredentials.fromFile(credentials))
                 .assemble(

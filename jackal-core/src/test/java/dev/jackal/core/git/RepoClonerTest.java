@@ -35,15 +35,7 @@ class RepoClonerTest {
     static void seed() throws Exception {
         seeded = GIT.server().seed("upstream", "app");
         Path file = shared.resolve("git-credentials");
-        Files.writeString(
-                file,
-                GIT.server()
-                                .baseUrl()
-                                .replace(
-                                        "http://",
-                                        "http://" + GIT.server().username() + ":"
-                                                + GIT.server().password() + "@")
-                        + "\n");
+        Files.writeString(file, GIT.server().credentialsLine() + "\n");
         credentials = GitCredentials.fromFile(file);
     }
 

@@ -120,6 +120,11 @@ public final class GitServer implements AutoCloseable {
         return password;
     }
 
+    /** A {@code git-credentials} line for this server: {@code http://user:password@127.0.0.1:port}. */
+    public String credentialsLine() {
+        return "http://" + username + ":" + password + "@127.0.0.1:" + port;
+    }
+
     /** The bare repositories on disk, {@code <dir>/<owner>/<name>.git}. */
     public Path repositoriesDir() {
         return dir.resolve("repos");
