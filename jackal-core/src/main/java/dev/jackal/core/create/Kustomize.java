@@ -34,12 +34,12 @@ final class Kustomize {
     }
 
     /** Renders {@code dir} into {@code target}; returns kustomize's error text on failure. */
-    Optional<String> build(Path dir, Path target, boolean allowAnyDirectory) throws IOException {
+    Optional<String> build(String dirOrUrl, Path target, boolean allowAnyDirectory) throws IOException {
         List<String> full = new ArrayList<>(command);
         if (allowAnyDirectory) {
             full.add("--load-restrictor=LoadRestrictionsNone");
         }
-        full.add(dir.toString());
+        full.add(dirOrUrl);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path errors = Files.createTempFile("kustomize", ".err");
         try {

@@ -5,7 +5,6 @@ import dev.jackal.core.layout.ComponentLayout;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.ManifestSpec;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Copies manifests and renders kustomizations into {@code manifests/} (spec §2.3). */
@@ -31,22 +30,18 @@ final class ManifestAssembler {
             for (int k = 0; k < manifest.kustomizations().size(); k++) {
                 String source = manifest.kustomizations().get(k);
                 String field = at + ".kustomizations[" + k + "]";
-                if (Sources.isHttp(source)) {
-                    throw new CreateException(
-                            component.name(),
-                            field,
-                            "remote kustomizations ('" + source
-                                    + "') are not supported yet; check the kustomization out locally and point at its directory");
-                }
                 Kustomize kustomize = Kustomize.find()
                         .orElseThrow(() -> new CreateException(
                                 component.name(),
                                 field,
                                 "rendering kustomizations needs a kustomize executable or kubectl on the PATH (or"
                                         + " JACKAL_KUSTOMIZE=/path/to/kustomize); none was found"));
-                Path dir = fetcher.resolveLocal(source);
+                // kustomize fetches remote targets (URLs) itself
+                String target = Sources.isHttp(source)
+                        ? source
+                        : fetcher.resolveLocal(source).toString();
                 Optional<String> error = kustomize.build(
-                        dir,
+                        target,
                         layout.kustomization(manifest.name(), k),
                         Boolean.TRUE.equals(manifest.kustomizeAllowAnyDirectory()));
                 if (error.isPresent()) {
