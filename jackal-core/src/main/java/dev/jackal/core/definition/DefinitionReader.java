@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ModelValueException;
+import dev.jackal.core.text.Levenshtein;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -190,27 +191,9 @@ public final class DefinitionReader {
     static Optional<String> closest(String name, Collection<Object> candidates) {
         return candidates.stream()
                 .map(String::valueOf)
-                .filter(c -> distance(c.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 3))
-                .min(Comparator.comparingInt(c -> distance(c.toLowerCase(), name.toLowerCase())));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+                .filter(c ->
+                        Levenshtein.distance(c.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 3))
+                .min(Comparator.comparingInt(c -> Levenshtein.distance(c.toLowerCase(), name.toLowerCase())));
     }
 
     /** SnakeYAML's context and problem lines, without its position and caret lines. */
