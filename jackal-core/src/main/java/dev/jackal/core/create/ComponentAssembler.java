@@ -93,10 +93,7 @@ public final class ComponentAssembler {
                     ? "data"
                     : data.target().path();
             fetcher.fetch(
-                    data.source(),
-                    layout.data(i, FileAssembler.basename(targetPath)),
-                    component.name(),
-                    "dataInjections[" + i + "].source");
+                    data.source(), layout.data(i, targetPath), component.name(), "dataInjections[" + i + "].source");
         }
     }
 

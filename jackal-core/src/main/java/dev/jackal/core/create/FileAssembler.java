@@ -24,11 +24,11 @@ final class FileAssembler {
         for (int i = 0; i < component.files().size(); i++) {
             FileSpec file = component.files().get(i);
             String field = "files[" + i + "]";
-            Path target = layout.file(i, basename(file.target()));
+            Path target = layout.file(i, file.target());
             if (file.extractPath() != null && !file.extractPath().isEmpty()) {
                 Path archive = layout.temp()
                         .resolve("extract-" + i + "-"
-                                + basename(
+                                + ComponentLayout.basename(
                                         Sources.isHttp(file.source())
                                                 ? Sources.basename(file.source())
                                                 : file.source()));
@@ -65,11 +65,5 @@ final class FileAssembler {
             Files.setPosixFilePermissions(
                     target, PosixFilePermissions.fromString(executable ? "rwx------" : "rw-------"));
         }
-    }
-
-    static String basename(String path) {
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
     }
 }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 public record ComponentLayout(Path root) {
 
     /** {@code files/<index>/<basename of target>}. */
-    public Path file(int index, String targetBasename) {
-        return root.resolve("files").resolve(Integer.toString(index)).resolve(targetBasename);
+    public Path file(int index, String target) {
+        return root.resolve("files").resolve(Integer.toString(index)).resolve(basename(target));
     }
 
     /** {@code charts/<name>-<version>.tgz}. */
@@ -40,8 +40,15 @@ public record ComponentLayout(Path root) {
     }
 
     /** {@code data/<index>/<basename of the target path>}. */
-    public Path data(int index, String targetBasename) {
-        return root.resolve("data").resolve(Integer.toString(index)).resolve(targetBasename);
+    public Path data(int index, String targetPath) {
+        return root.resolve("data").resolve(Integer.toString(index)).resolve(basename(targetPath));
+    }
+
+    /** The last segment of a path as written in a definition ({@code /} or {@code \\} separated). */
+    public static String basename(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
     }
 
     /** Scratch space; removed before the component is archived. */
