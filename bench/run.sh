@@ -51,23 +51,28 @@ tar -C "$pkg" -cf - . >/dev/null   # warm the page cache; every run reads from m
 tar -C "$pkg" -cf "$out/plain.tar" .
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-jackal_runs="" pipe_runs="" zstd_runs="" rss_runs=""
+jackal_runs="" pipe_runs="" zstd_runs="" rss_runs="" pipe_ratios="" zstd_ratios="" jackal_cpu="" zstd_cpu=""
 for run in $(seq 1 "$runs"); do
     /usr/bin/time -f '%e %M %U %S' -o "$out/time.txt" "${bench[@]}" archive "$pkg" "$out/jackal.tar.zst" >"$out/jackal.txt"
     read -r wall rss user sys <"$out/time.txt"
     echo "jackal   run=$run $(cat "$out/jackal.txt") processWall=$wall processMBps=$(mbps "$content" "$wall") maxRSS_MB=$((rss / 1024)) cpu=${user}u+${sys}s"
+    jackal_wall=$wall
     jackal_runs="$jackal_runs $(mbps "$content" "$wall")" rss_runs="$rss_runs $((rss / 1024))"
+    jackal_cpu="$jackal_cpu $(awk -v u="$user" -v s="$sys" 'BEGIN {print u+s}')"
 
     start=$(now)
     tar -C "$pkg" -cf - . | /usr/bin/time -f '%U %S' -o "$out/time.txt" zstd -T0 -3 -q -f -o "$out/cli.tar.zst"
     wall=$(secs "$start" "$(now)")
     read -r user sys <"$out/time.txt"
     pipe_runs="$pipe_runs $(mbps "$content" "$wall")"
+    pipe_ratios="$pipe_ratios $(awk -v a="$wall" -v b="$jackal_wall" 'BEGIN {print a/b}')"
     echo "tar|zstd run=$run seconds=$wall MBps=$(mbps "$content" "$wall") archiveMB=$(mbps "$(stat -c %s "$out/cli.tar.zst")" 1) zstdCpu=${user}u+${sys}s"
 
     /usr/bin/time -f '%e %M %U %S' -o "$out/time.txt" zstd -T0 -3 -q -f "$out/plain.tar" -o "$out/plain.tar.zst"
     read -r wall rss user sys <"$out/time.txt"
     zstd_runs="$zstd_runs $(mbps "$content" "$wall")"
+    zstd_ratios="$zstd_ratios $(awk -v a="$wall" -v b="$jackal_wall" 'BEGIN {print a/b}')"
+    zstd_cpu="$zstd_cpu $(awk -v u="$user" -v s="$sys" 'BEGIN {print u+s}')"
     echo "zstd     run=$run seconds=$wall MBps=$(mbps "$content" "$wall") maxRSS_MB=$((rss / 1024)) cpu=${user}u+${sys}s (over a ready tar)"
 done
 
@@ -76,6 +81,9 @@ echo "# medians over $runs runs (MB/s of content, whole process wall time): jack
     "jackal/tar|zstd=$(awk -v a="$j" -v b="$p" 'BEGIN {printf "%.2f", a/b}')" \
     "jackal/zstd=$(awk -v a="$j" -v b="$z" 'BEGIN {printf "%.2f", a/b}')" \
     "jackal max RSS MB: $(echo "$rss_runs" | tr ' ' '\n' | sort -n | tail -1)"
+echo "# median of per-round throughput ratios: jackal/tar|zstd=$(echo "$pipe_ratios" | median)" \
+    "jackal/zstd=$(echo "$zstd_ratios" | median);" \
+    "median CPU seconds (user+sys): jackal=$(echo "$jackal_cpu" | median) zstd=$(echo "$zstd_cpu" | median)"
 echo "# peak RSS against layer size (same -Xmx$xmx)"
 /usr/bin/time -f '%e %M %U %S' -o "$out/time.txt" "${bench[@]}" archive "$small" "$out/small.tar.zst" >"$out/jackal.txt"
 read -r wall rss user sys <"$out/time.txt"

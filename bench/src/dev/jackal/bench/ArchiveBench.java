@@ -102,8 +102,9 @@ public final class ArchiveBench {
                 "text", "text", "gzip", "gzip", "text", "text", "gzip", "random", "text", "gzip");
         while (written < total) {
             String kind = kinds.get(index % kinds.size());
-            // the first gzip and the first text layer are the largest, the rest 4-96 MiB
+            // the first gzip and the first text layer are the largest, the rest 4-96 MiB (capped)
             long size = index < 2 ? largestMb << 20 : (4L << 20) + random.nextInt(92 << 20);
+            size = Math.min(size, largestMb << 20);
             size = Math.min(size, total - written);
             String name = kind.equals("text") && index % 4 == 0
                     ? "components/component-" + index + ".tar"

@@ -61,9 +61,12 @@ final class ExtractionTarget {
                 out.write(buffer, 0, read);
                 copied += read;
             }
-        }
-        if (copied != size) {
-            throw new IOException(archive + ": entry '" + entry + "' is truncated (" + copied + " of " + size + ")");
+            if (copied != size) {
+                throw new IOException("truncated after " + copied + " of " + size + " bytes");
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(path);
+            throw e;
         }
         setMode(path, (mode & 0777) | 0600);
         return copied;

@@ -12,19 +12,18 @@ import java.util.List;
 
 /**
  * Writes the outer package archive {@code <name>.tar.zst} (or {@code .tar}) from a package directory
- * (spec §2.2). The tar holds {@code jackal.yaml}, its signature and {@code checksums.txt} first, then
- * the rest of the tree in lexical order, with normalised headers.
+ * (spec §2.2), with normalised headers. The tar holds {@code jackal.yaml}, its signature and
+ * {@code checksums.txt} first, so a reader finds the definition without reading the whole archive.
  *
- * <p>For speed, already-compressed content (image layers, charts, nested archives — recognised by
- * magic bytes or an incompressible sample, see {@link Compressibility}) is not compressed again: the
- * zstd stream switches to stored frames for runs of such files and back to compressed frames at the
- * configured level for the rest. Entries under 1 MiB never cause a switch. Everything is streamed;
- * memory does not grow with file size.
+ * <p>For speed, already-compressed content of 1 MiB or more (image layers, charts, nested archives —
+ * recognised by magic bytes or an incompressible sample, see {@link Compressibility}) is not compressed
+ * again: it goes into one stored zstd frame, written by a second thread while the rest is compressed
+ * at the configured level (see {@link FramedArchiveWriter}). So in a {@code .tar.zst} the metadata
+ * files come first, then the already-compressed files, then the rest, each group in lexical order; a
+ * plain {@code .tar} keeps lexical order after the metadata files. Everything is streamed; memory does
+ * not grow with file size.
  */
 public final class PackageArchiver {
-
-    /** Entries smaller than this stay in whatever frame is open. */
-    static final long SWITCH_THRESHOLD = 1 << 20;
 
     private PackageArchiver() {}
 
@@ -36,12 +35,12 @@ public final class PackageArchiver {
             throw new IllegalArgumentException("the archive " + target + " cannot be written inside " + packageDir);
         }
         List<SourceEntry> entries = metadataFirst(TreeWalker.walk(source, ""));
-        Path temp = Files.createTempFile(destination.getParent(), "." + destination.getFileName(), ".partial");
+        Path temp = TempSibling.create(destination, ".partial");
         try {
             long content = entries.stream().mapToLong(SourceEntry::size).sum();
             ArchiveResult result = options.uncompressed()
                     ? writePlain(entries, temp, content)
-                    : writeZstd(entries, temp, content, options);
+                    : FramedArchiveWriter.write(entries, temp, content, options);
             Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new ArchiveResult(
                     target,
@@ -58,33 +57,12 @@ public final class PackageArchiver {
 
     private static ArchiveResult writePlain(List<SourceEntry> entries, Path temp, long content) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                TarWriter tar = new TarWriter(new ChannelSink(channel))) {
-            for (SourceEntry entry : entries) {
-                tar.write(entry);
-            }
+                TarSink sink = new ChannelSink(channel)) {
+            TarWriter tar = new TarWriter(sink);
+            tar.writeAll(entries);
+            tar.end();
         }
         return new ArchiveResult(temp, entries.size(), content, 0, 0, 0);
-    }
-
-    private static ArchiveResult writeZstd(List<SourceEntry> entries, Path temp, long content, ArchiveOptions options)
-            throws IOException {
-        Compressibility compressibility = new Compressibility();
-        ZstdFrameSink frames;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                ZstdFrameSink sink = new ZstdFrameSink(channel, options.level(), options.workers());
-                TarWriter tar = new TarWriter(sink)) {
-            frames = sink;
-            for (SourceEntry entry : entries) {
-                if (entry.kind() == SourceEntry.Kind.FILE && entry.size() >= SWITCH_THRESHOLD) {
-                    frames.switchTo(
-                            compressibility.alreadyCompressed(entry.path())
-                                    ? ZstdFrameSink.Mode.STORE
-                                    : ZstdFrameSink.Mode.COMPRESS);
-                }
-                tar.write(entry);
-            }
-        }
-        return new ArchiveResult(temp, entries.size(), content, 0, frames.compressedFrames(), frames.storedFrames());
     }
 
     private static List<SourceEntry> metadataFirst(List<SourceEntry> walked) throws IOException {

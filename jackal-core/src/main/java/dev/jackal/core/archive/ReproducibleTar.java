@@ -31,10 +31,10 @@ public final class ReproducibleTar {
     public static void write(Path sourceDir, String prefix, OutputStream out) throws IOException {
         String normalisedPrefix = checkPrefix(prefix);
         List<SourceEntry> entries = TreeWalker.walk(sourceDir, normalisedPrefix);
-        try (TarWriter tar = new TarWriter(new StreamSink(out))) {
-            for (SourceEntry entry : entries) {
-                tar.write(entry);
-            }
+        try (TarSink sink = new StreamSink(out)) {
+            TarWriter tar = new TarWriter(sink);
+            tar.writeAll(entries);
+            tar.end();
         }
     }
 

@@ -50,16 +50,37 @@ public final class SafeExtractor {
                     continue;
                 }
                 written++;
-                switch (kind) {
-                    case DIRECTORY -> target.directory(entry.getName(), name.get(), entry.getMode());
-                    case FILE ->
-                        bytes += target.file(entry.getName(), name.get(), entry.getMode(), tar, entry.getSize());
-                    case SYMLINK -> target.symlink(entry.getName(), name.get(), entry.getLinkName());
-                }
+                bytes += place(target, tar, entry, kind, name.get(), archive);
             }
         }
         target.finish();
         return new ExtractResult(destination, read, written, bytes);
+    }
+
+    /** Writes one entry; I/O failures (a truncated archive, a full disk) name the entry and archive. */
+    private static long place(
+            ExtractionTarget target,
+            TarArchiveInputStream tar,
+            TarArchiveEntry entry,
+            Kind kind,
+            String name,
+            Path archive)
+            throws IOException {
+        try {
+            switch (kind) {
+                case DIRECTORY -> target.directory(entry.getName(), name, entry.getMode());
+                case FILE -> {
+                    return target.file(entry.getName(), name, entry.getMode(), tar, entry.getSize());
+                }
+                case SYMLINK -> target.symlink(entry.getName(), name, entry.getLinkName());
+            }
+            return 0;
+        } catch (UnsafeEntryException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(
+                    "cannot extract entry '" + entry.getName() + "' of " + archive + ": " + e.getMessage(), e);
+        }
     }
 
     private static TarArchiveEntry next(TarArchiveInputStream tar, Path archive, TarArchiveEntry previous)

@@ -88,7 +88,7 @@ public final class SplitArchive {
         }
         Path archive = part000.resolveSibling(fileName.substring(0, fileName.length() - ".part000".length()));
         List<Path> parts = dataParts(archive, metadata.count());
-        Path temp = Files.createTempFile(archive.toAbsolutePath().getParent(), "." + archive.getFileName(), ".joining");
+        Path temp = TempSibling.create(archive, ".joining");
         try {
             String actual = concatenate(parts, temp, metadata);
             if (!actual.equalsIgnoreCase(metadata.sha256Sum())) {

@@ -10,19 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A zstd stream made of several frames, each either compressed at the configured level or stored
- * (raw blocks, no CPU spent). Any zstd decoder reads the concatenation as one stream. The caller picks
- * the mode between writes; a change of mode ends the current frame. File content is read straight into
- * a direct buffer the compressor reads from. Memory is fixed: two direct buffers plus what the zstd
- * workers hold for their jobs.
+ * One zstd frame, either compressed at a level or stored (raw blocks, no CPU spent on it). Frames
+ * written one after the other form a valid zstd stream that any decoder reads as one. File content is
+ * read straight into the direct buffer the encoder reads from. Memory is fixed: two direct buffers
+ * plus what the zstd workers hold for their jobs. Nothing is written until the first byte arrives.
  */
 final class ZstdFrameSink implements TarSink {
-
-    /** How the bytes of the current frame are encoded. */
-    enum Mode {
-        COMPRESS,
-        STORE
-    }
 
     private static final int INPUT_BUFFER = 1 << 20;
     private static final int OUTPUT_BUFFER = 1 << 18;
@@ -35,47 +28,50 @@ final class ZstdFrameSink implements TarSink {
     private final WritableByteChannel out;
     private final ZstdCompressCtx ctx;
     private final ByteBuffer input = ByteBuffer.allocateDirect(INPUT_BUFFER);
-    private final ByteBuffer output = ByteBuffer.allocateDirect(OUTPUT_BUFFER);
+    private final ByteBuffer output;
     private final ByteBuffer blockHeader = ByteBuffer.allocate(3);
-    private Mode mode = Mode.COMPRESS;
-    private boolean frameOpen;
+    private boolean started;
     private boolean closed;
-    private int compressedFrames;
-    private int storedFrames;
 
-    ZstdFrameSink(WritableByteChannel out, int level, int workers) {
+    private ZstdFrameSink(WritableByteChannel out, ZstdCompressCtx ctx) {
         this.out = out;
-        this.ctx = new ZstdCompressCtx();
+        this.ctx = ctx;
+        this.output = ctx == null ? null : ByteBuffer.allocateDirect(OUTPUT_BUFFER);
+    }
+
+    /** A frame compressed at {@code level} by {@code workers} threads, with a content checksum. */
+    static ZstdFrameSink compressed(WritableByteChannel out, int level, int workers) {
+        ZstdCompressCtx ctx = new ZstdCompressCtx();
         ctx.setLevel(level);
         ctx.setWorkers(workers);
         ctx.setChecksum(true);
+        return new ZstdFrameSink(out, ctx);
     }
 
-    /** Ends the current frame if the mode changes; later bytes go into a frame of {@code next} mode. */
-    void switchTo(Mode next) throws IOException {
-        if (next != mode) {
-            endFrame();
-            mode = next;
+    /** A frame of raw blocks: content kept as it is, for data that is already compressed. */
+    static ZstdFrameSink stored(WritableByteChannel out) {
+        return new ZstdFrameSink(out, null);
+    }
+
+    /** The exact size of a stored frame holding {@code contentBytes} bytes (0 for none). */
+    static long storedSize(long contentBytes) {
+        if (contentBytes == 0) {
+            return 0;
         }
+        long blocks = (contentBytes + MAX_RAW_BLOCK - 1) / MAX_RAW_BLOCK;
+        return STORED_FRAME_HEADER.length + contentBytes + 3 * blocks + LAST_EMPTY_BLOCK.length;
     }
 
-    Mode mode() {
-        return mode;
-    }
-
-    int compressedFrames() {
-        return compressedFrames;
-    }
-
-    int storedFrames() {
-        return storedFrames;
+    /** Whether any byte was written, i.e. whether this sink makes a frame. */
+    boolean started() {
+        return started;
     }
 
     @Override
     public void write(byte[] bytes) throws IOException {
         int offset = 0;
         while (offset < bytes.length) {
-            openFrameIfNeeded();
+            start();
             int chunk = Math.min(bytes.length - offset, input.remaining());
             input.put(bytes, offset, chunk);
             offset += chunk;
@@ -88,7 +84,7 @@ final class ZstdFrameSink implements TarSink {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long remaining = size;
             while (remaining > 0) {
-                openFrameIfNeeded();
+                start();
                 int limit = input.limit();
                 input.limit((int) Math.min(limit, input.position() + remaining));
                 int read = in.read(input);
@@ -102,7 +98,7 @@ final class ZstdFrameSink implements TarSink {
         }
     }
 
-    /** Ends the last frame and closes the channel. */
+    /** Ends the frame (if one was started) and closes the channel. */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -110,23 +106,26 @@ final class ZstdFrameSink implements TarSink {
         }
         closed = true;
         try {
-            endFrame();
+            if (started) {
+                drain(EndDirective.END);
+                if (ctx == null) {
+                    writeFully(ByteBuffer.wrap(LAST_EMPTY_BLOCK));
+                }
+            }
         } finally {
-            ctx.close();
+            if (ctx != null) {
+                ctx.close();
+            }
             out.close();
         }
     }
 
-    private void openFrameIfNeeded() throws IOException {
-        if (frameOpen) {
-            return;
-        }
-        frameOpen = true;
-        if (mode == Mode.STORE) {
-            writeFully(ByteBuffer.wrap(STORED_FRAME_HEADER));
-            storedFrames++;
-        } else {
-            compressedFrames++;
+    private void start() throws IOException {
+        if (!started) {
+            started = true;
+            if (ctx == null) {
+                writeFully(ByteBuffer.wrap(STORED_FRAME_HEADER));
+            }
         }
     }
 
@@ -136,20 +135,9 @@ final class ZstdFrameSink implements TarSink {
         }
     }
 
-    private void endFrame() throws IOException {
-        if (!frameOpen) {
-            return;
-        }
-        drain(EndDirective.END);
-        if (mode == Mode.STORE) {
-            writeFully(ByteBuffer.wrap(LAST_EMPTY_BLOCK));
-        }
-        frameOpen = false;
-    }
-
     private void drain(EndDirective directive) throws IOException {
         input.flip();
-        if (mode == Mode.STORE) {
+        if (ctx == null) {
             writeRawBlocks();
         } else {
             boolean done;
@@ -163,6 +151,7 @@ final class ZstdFrameSink implements TarSink {
         input.clear();
     }
 
+    /** Blocks of exactly 128 KiB (the input buffer is a multiple), the last one shorter. */
     private void writeRawBlocks() throws IOException {
         while (input.hasRemaining()) {
             int size = Math.min(MAX_RAW_BLOCK, input.remaining());

@@ -154,7 +154,7 @@ class SafeExtractorTest {
 
     @Test
     void oversizedEntryHeader() throws IOException {
-        TarBuilder.headerOnly(archive, "huge.bin", 100L << 30);
+        TarBuilder.headerOnly(archive, "huge.bin", 100L << 30, TarConstants.LF_NORMAL);
         assertRefused("huge.bin", "over the limit");
     }
 
@@ -209,6 +209,30 @@ class SafeExtractorTest {
             tar.file("../../outside/evil", "escaped");
         }
         assertRefused("../../outside/evil", "..");
+    }
+
+    @Test
+    void aTruncatedZstdArchiveFailsNamingTheEntry() throws IOException {
+        archive = work.resolve("truncated.tar.zst");
+        try (TarBuilder tar = TarBuilder.tarZst(archive)) {
+            byte[] noise = new byte[1 << 20];
+            new java.util.Random(3).nextBytes(noise);
+            tar.file("big.bin", java.util.Base64.getEncoder().encodeToString(noise));
+        }
+        byte[] bytes = Files.readAllBytes(archive);
+        Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException e = assertThrows(
+                IOException.class, () -> SafeExtractor.extract(archive, destination, ExtractOptions.defaults()));
+        assertTrue(e.getMessage().contains("big.bin") && e.getMessage().contains(archive.toString()), e.getMessage());
+        assertFalse(Files.exists(destination.resolve("big.bin")), "a partial file was left behind");
+    }
+
+    @Test
+    void aPaxHeaderClaimingGigabytesIsNotReadIntoMemory() throws IOException {
+        TarBuilder.headerOnly(archive, "./PaxHeaders/evil", 10L << 30, (byte) 'x');
+        IOException e = assertThrows(
+                IOException.class, () -> SafeExtractor.extract(archive, destination, ExtractOptions.defaults()));
+        assertTrue(e.getMessage().contains(archive.toString()), e.getMessage());
     }
 
     @Test

@@ -70,9 +70,9 @@ final class TarBuilder implements AutoCloseable {
         tar.close();
     }
 
-    /** A tar whose only entry claims {@code size} bytes in its header and has none after it. */
-    static void headerOnly(Path file, String name, long size) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
+    /** A tar whose only header (of {@code type}) claims {@code size} bytes and has none after it. */
+    static void headerOnly(Path file, String name, long size, byte type) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, type);
         entry.setSize(size);
         byte[] header = new byte[512];
         entry.writeEntryHeader(header, ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8.name()), true);
