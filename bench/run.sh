@@ -81,6 +81,11 @@ echo "# medians over $runs runs (MB/s of content, whole process wall time): jack
     "jackal/tar|zstd=$(awk -v a="$j" -v b="$p" 'BEGIN {printf "%.2f", a/b}')" \
     "jackal/zstd=$(awk -v a="$j" -v b="$z" 'BEGIN {printf "%.2f", a/b}')" \
     "jackal max RSS MB: $(echo "$rss_runs" | tr ' ' '\n' | sort -n | tail -1)"
+best() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -1; }
+jb=$(echo "$jackal_runs" | best) pb=$(echo "$pipe_runs" | best) zb=$(echo "$zstd_runs" | best)
+echo "# best of $runs runs (MB/s): jackal=$jb tar|zstd=$pb zstd=$zb" \
+    "jackal/tar|zstd=$(awk -v a="$jb" -v b="$pb" 'BEGIN {printf "%.2f", a/b}')" \
+    "jackal/zstd=$(awk -v a="$jb" -v b="$zb" 'BEGIN {printf "%.2f", a/b}')"
 echo "# median of per-round throughput ratios: jackal/tar|zstd=$(echo "$pipe_ratios" | median)" \
     "jackal/zstd=$(echo "$zstd_ratios" | median);" \
     "median CPU seconds (user+sys): jackal=$(echo "$jackal_cpu" | median) zstd=$(echo "$zstd_cpu" | median)"
