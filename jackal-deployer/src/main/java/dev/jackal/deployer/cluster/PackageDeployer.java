@@ -1,0 +1,245 @@
+package dev.jackal.deployer.cluster;
+
+import dev.jackal.core.JackalVersion;
+import dev.jackal.core.action.ActionFailedException;
+import dev.jackal.core.action.ActionRunner;
+import dev.jackal.core.action.Redactor;
+import dev.jackal.core.archive.ExtractOptions;
+import dev.jackal.core.archive.SafeExtractor;
+import dev.jackal.core.deploy.ComponentSelector;
+import dev.jackal.core.deploy.DeployException;
+import dev.jackal.core.deploy.DeployVariables;
+import dev.jackal.core.deploy.FileDeployer;
+import dev.jackal.core.deploy.ManifestChart;
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.load.LoadedPackage;
+import dev.jackal.core.model.Action;
+import dev.jackal.core.model.ActionSet;
+import dev.jackal.core.model.ChartSpec;
+import dev.jackal.core.model.Component;
+import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.model.ManifestSpec;
+import dev.jackal.core.model.SetVariable;
+import dev.jackal.core.state.ComponentStatus;
+import dev.jackal.core.state.DeployedComponent;
+import dev.jackal.core.state.DeployedPackage;
+import dev.jackal.core.state.InstalledChart;
+import dev.jackal.core.template.DeployTemplater;
+import dev.jackal.core.template.TemplateValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code package deploy} for packages that need no in-cluster registry (spec §6.1): components in order,
+ * each {@code onDeploy.before} → files → charts → manifests → {@code onDeploy.after}, the package secret
+ * updated as each component progresses; the first failure runs {@code onFailure} and stops the deploy.
+ */
+public final class PackageDeployer {
+
+    private final EventHandler events;
+    private final Kube kube;
+
+    public PackageDeployer(EventHandler events, Kube kube) {
+        this.events = events;
+        this.kube = kube;
+    }
+
+    /** Deploys {@code loaded} and returns its package record. */
+    public DeployedPackage deploy(LoadedPackage loaded, DeployOptions options) {
+        JackalPackage pkg = loaded.pkg();
+        List<Component> selected = ComponentSelector.select(pkg.components(), options.components(), Optional.empty());
+        if (selected.isEmpty()) {
+            events.warn("No components were selected for deployment");
+        }
+        requireNoInit(pkg, selected);
+        Map<String, TemplateValue> values =
+                new LinkedHashMap<>(DeployVariables.resolve(pkg, options.set(), Optional.empty()));
+        Namespaces namespaces = new Namespaces(kube.client(), events, options.adoptExistingResources());
+        PackageSecrets secrets = new PackageSecrets(kube.client(), namespaces);
+        DeployedPackage record = DeployedPackage.start(
+                pkg,
+                "v" + JackalVersion.get(),
+                secrets.find(pkg.metadata().name()).orElse(null));
+        ChartInstaller helm = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
+        long start = Instant.now().getEpochSecond();
+        Path work = loaded.layout().root().resolve(".deploy");
+        for (Component component : selected) {
+            events.lifecycle("deploying component " + component.name());
+            record = record.with(
+                    new DeployedComponent(component.name(), List.of(), ComponentStatus.DEPLOYING, record.generation()));
+            secrets.save(record);
+            ActionSet onDeploy =
+                    component.actions() == null ? null : component.actions().onDeploy();
+            try {
+                run(onDeploy, onDeploy == null ? List.of() : onDeploy.before(), values, loaded, options);
+                ComponentLayout staged = unpack(loaded, component, work);
+                DeployTemplater templater = new DeployTemplater(values, events);
+                new FileDeployer(events, templater, loaded.layout().root(), Path.of(System.getProperty("user.home")))
+                        .deploy(component, staged);
+                List<InstalledChart> charts = new ArrayList<>();
+                for (ChartSpec chart : component.charts()) {
+                    charts.add(chart(helm, namespaces, templater, staged, chart));
+                }
+                for (ManifestSpec manifest : component.manifests()) {
+                    charts.add(manifests(helm, namespaces, templater, staged, pkg, component, manifest, start));
+                }
+                run(onDeploy, onDeploy == null ? List.of() : onDeploy.after(), values, loaded, options);
+                record = record.with(new DeployedComponent(
+                        component.name(), charts, ComponentStatus.SUCCEEDED, record.generation()));
+                secrets.save(record);
+                run(onDeploy, onDeploy == null ? List.of() : onDeploy.onSuccess(), values, loaded, options);
+            } catch (RuntimeException e) {
+                try {
+                    run(onDeploy, onDeploy == null ? List.of() : onDeploy.onFailure(), values, loaded, options);
+                } catch (ActionFailedException failure) {
+                    events.warn("an onFailure action failed too: " + failure.getMessage());
+                }
+                record = record.with(new DeployedComponent(
+                        component.name(), List.of(), ComponentStatus.FAILED, record.generation()));
+                secrets.save(record);
+                throw e instanceof DeployException
+                        ? e
+                        : new DeployException(component.name(), redactor(values).redact(e.getMessage()), e);
+            }
+        }
+        events.lifecycle(
+                "Jackal deployment complete: " + pkg.metadata().name() + " (generation " + record.generation() + ")");
+        return record;
+    }
+
+    private static void requireNoInit(JackalPackage pkg, List<Component> selected) {
+        boolean needsState = selected.stream()
+                .anyMatch(c -> !c.images().isEmpty()
+                        || !c.repos().isEmpty()
+                        || !c.dataInjections().isEmpty());
+        if (needsState && !Boolean.TRUE.equals(pkg.metadata().yolo())) {
+            throw new ClusterException(
+                    "this package pushes images or repositories, which needs the registry and git"
+                            + " server of an initialised cluster, and there is no jackal-state: run 'jackal init' first",
+                    null);
+        }
+    }
+
+    private InstalledChart chart(
+            ChartInstaller helm,
+            Namespaces namespaces,
+            DeployTemplater templater,
+            ComponentLayout staged,
+            ChartSpec chart) {
+        String release =
+                chart.releaseName() != null && !chart.releaseName().isEmpty() ? chart.releaseName() : chart.name();
+        namespaces.ensure(chart.namespace(), release);
+        List<Path> values = new ArrayList<>();
+        try {
+            for (int i = 0; i < chart.valuesFiles().size(); i++) {
+                Path file = staged.values(chart.name(), chart.version(), i);
+                templater.file(file);
+                values.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        helm.apply(
+                staged.chart(chart.name(), chart.version()),
+                release,
+                chart.namespace(),
+                values,
+                !Boolean.TRUE.equals(chart.noWait()));
+        return new InstalledChart(chart.namespace(), release);
+    }
+
+    private InstalledChart manifests(
+            ChartInstaller helm,
+            Namespaces namespaces,
+            DeployTemplater templater,
+            ComponentLayout staged,
+            JackalPackage pkg,
+            Component component,
+            ManifestSpec manifest,
+            long start) {
+        String chartName = ManifestChart.chartName(pkg.metadata().name(), component.name(), manifest.name());
+        String release = ManifestChart.releaseName(chartName);
+        String namespace =
+                manifest.namespace() == null || manifest.namespace().isEmpty() ? "default" : manifest.namespace();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < manifest.files().size(); i++) {
+            files.add(staged.manifest(manifest.name(), i));
+        }
+        for (int i = 0; i < manifest.kustomizations().size(); i++) {
+            files.add(staged.kustomization(manifest.name(), i));
+        }
+        try {
+            for (Path file : files) {
+                templater.file(file);
+            }
+            Path chartDir = staged.temp().resolve(chartName);
+            ManifestChart.write(chartDir, chartName, files, start);
+            namespaces.ensure(namespace, release);
+            helm.apply(chartDir, release, namespace, List.of(), !Boolean.TRUE.equals(manifest.noWait()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new InstalledChart(namespace, release);
+    }
+
+    private ComponentLayout unpack(LoadedPackage loaded, Component component, Path work) {
+        Path tar = loaded.layout().componentTar(component.name());
+        ComponentLayout layout = new ComponentLayout(work.resolve(component.name()));
+        try {
+            Files.createDirectories(layout.temp());
+            if (Files.isRegularFile(tar)) {
+                SafeExtractor.extract(tar, work, ExtractOptions.defaults());
+            }
+            return layout;
+        } catch (IOException e) {
+            throw new DeployException(
+                    component.name(), "cannot unpack " + tar.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs actions; {@code setVariables} take the command's output and feed later actions and templates. */
+    private void run(
+            ActionSet set,
+            List<Action> actions,
+            Map<String, TemplateValue> values,
+            LoadedPackage loaded,
+            DeployOptions options) {
+        for (Action action : actions) {
+            if (action.waitFor() != null) {
+                throw new ActionFailedException("wait", "'wait' actions are not supported yet; use a cmd action");
+            }
+            ActionRunner runner = new ActionRunner(
+                    events,
+                    loaded.layout().root(),
+                    DeployVariables.environment(values),
+                    redactor(values),
+                    options.selfCommand());
+            String output = runner.run(action, set.defaults());
+            for (SetVariable variable : action.setVariables()) {
+                values.put(
+                        "###JACKAL_VAR_" + variable.name() + "###",
+                        new TemplateValue(
+                                output,
+                                Boolean.TRUE.equals(variable.sensitive()),
+                                Boolean.TRUE.equals(variable.autoIndent()),
+                                false));
+            }
+        }
+    }
+
+    private static Redactor redactor(Map<String, TemplateValue> values) {
+        return Redactor.of(values.values().stream()
+                .filter(TemplateValue::sensitive)
+                .map(TemplateValue::value)
+                .toList());
+    }
+}
