@@ -27,6 +27,12 @@ final class Jackal {
 
     /** Runs with {@code user.home} set to {@code home} (for ~/.git-credentials and ~/.docker), when not null. */
     static Result runAs(Path home, String... args) throws IOException, InterruptedException {
+        return runWith(home, java.util.Map.of(), args);
+    }
+
+    /** Runs with extra environment variables (e.g. {@code KUBECONFIG}). */
+    static Result runWith(Path home, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), "the shaded jar was not built: " + JAR);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -39,8 +45,9 @@ final class Jackal {
         Path err = Files.createTempFile("jackal-err", ".txt");
         Path out = Files.createTempFile("jackal-out", ".txt");
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process process = builder.redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();

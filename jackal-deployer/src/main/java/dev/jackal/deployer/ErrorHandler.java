@@ -47,6 +47,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 || e instanceof ActionFailedException
                 || e instanceof DownloadException
                 || e instanceof UncheckedIOException
+                || e instanceof dev.jackal.core.deploy.DeployException
+                || e instanceof dev.jackal.core.deploy.SelectionException
+                || e instanceof dev.jackal.core.deploy.VariableException
+                || e instanceof dev.jackal.deployer.cluster.ClusterException
                 || e.getClass().getPackageName().startsWith("dev.jackal.core.oci");
     }
 

@@ -10,7 +10,13 @@ import picocli.CommandLine.Spec;
         aliases = "p",
         mixinStandardHelpOptions = true,
         description = "Create, inspect and deploy packages.",
-        subcommands = {PackageCreateCommand.class, PackageInspectCommand.class})
+        subcommands = {
+            PackageCreateCommand.class,
+            PackageInspectCommand.class,
+            PackageDeployCommand.class,
+            PackageListCommand.class,
+            PackageRemoveCommand.class
+        })
 final class PackageCommand implements Runnable {
 
     @Spec

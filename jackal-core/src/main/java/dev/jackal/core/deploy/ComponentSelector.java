@@ -155,7 +155,8 @@ public final class ComponentSelector {
         return groups;
     }
 
-    static boolean matches(String pattern, String name) {
+    /** Whether a {@code --components} term (a name or a glob) matches {@code name}. */
+    public static boolean matches(String pattern, String name) {
         if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")) {
             return pattern.equals(name);
         }

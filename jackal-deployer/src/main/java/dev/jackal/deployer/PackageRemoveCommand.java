@@ -1,0 +1,57 @@
+package dev.jackal.deployer;
+
+import dev.jackal.core.load.LoadedPackage;
+import dev.jackal.core.load.PackageLoader;
+import dev.jackal.deployer.cluster.Kube;
+import dev.jackal.deployer.cluster.PackageRemover;
+import dev.jackal.deployer.console.ConsoleEvents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jackal package remove <SRC|NAME>}. */
+@Command(
+        name = "remove",
+        aliases = "rm",
+        mixinStandardHelpOptions = true,
+        description = "Remove a deployed package, by name or by its archive.")
+final class PackageRemoveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", paramLabel = "SRC|NAME", description = "The package's name or archive.")
+    String target;
+
+    @Option(names = "--confirm", description = "Remove without asking.")
+    boolean confirm;
+
+    @Option(names = "--components", description = "Only these components (globs; -name excludes).")
+    String components = "";
+
+    @Override
+    public Integer call() {
+        try (ConsoleEvents events = global.console(spec.commandLine().getErr());
+                Kube kube = Kube.connect()) {
+            String name = target;
+            Path file = Path.of(target);
+            if (Files.isRegularFile(file)) {
+                try (LoadedPackage loaded = new PackageLoader(events, global.tempRoot()).load(file, Optional.empty())) {
+                    name = loaded.pkg().metadata().name();
+                }
+            }
+            new PackageRemover(events, kube).remove(name, components, global.tempRoot(), SelfCommand.get());
+            return ExitCodes.OK;
+        }
+    }
+}
