@@ -29,6 +29,7 @@ public final class ChartInstaller {
 
     /** Installs or upgrades {@code release} from {@code chart} (a directory or .tgz) with the values files in order. */
     public Release apply(Path chart, String release, String namespace, List<Path> values, boolean wait) {
+        boolean existed = exists(release, namespace);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
@@ -50,10 +51,23 @@ public final class ChartInstaller {
                 events.warn("helm: " + release + " failed: " + e.getMessage());
             }
         }
+        if (!existed) {
+            // helm-java's upgrade --install does not carry --atomic into a first install: clean up here
+            uninstall(release, namespace);
+        }
         throw new ClusterException(
                 "unable to install chart " + release + " in " + namespace + " after " + attempts + " attempt(s): "
                         + (last == null ? "" : last.getMessage()),
                 last);
+    }
+
+    private boolean exists(String release, String namespace) {
+        try {
+            return Helm.list().withNamespace(namespace).withKubeConfig(kubeconfig).call().stream()
+                    .anyMatch(r -> r.getName().equals(release));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Uninstalls {@code release}; a release that is gone already is only a warning. */
