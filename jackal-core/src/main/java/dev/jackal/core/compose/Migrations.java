@@ -41,11 +41,10 @@ public final class Migrations {
                             + " uses the deprecated 'scripts'; it was converted to 'actions' (move it there)");
                     migrated = scriptsToActions(migrated);
                 }
-                migrated = Components.withoutScripts(migrated);
+                migrated = migrated.withoutScripts();
             }
-            if (!done.contains(PLURALIZE_SET_VARIABLE)) {
-                migrated = Components.withActions(migrated, pluralize(migrated.actions()));
-            }
+            // not yet migrated: setVariable becomes setVariables; already migrated: the stale field is cleared
+            migrated = migrated.withActions(pluralize(migrated.actions(), !done.contains(PLURALIZE_SET_VARIABLE)));
             if (migrated.group() != null && !migrated.group().isEmpty()) {
                 warnings.add("Component " + migrated.name() + " is using group which has been deprecated and will be"
                         + " removed in a future version; use 'required' and 'default' instead");
@@ -72,7 +71,7 @@ public final class Migrations {
         ActionSet onCreate = appendBefore(actions.onCreate(), commands(scripts.prepare(), mute, seconds, retries));
         ActionSet onDeploy = appendBefore(actions.onDeploy(), commands(scripts.before(), mute, seconds, retries));
         onDeploy = appendAfter(onDeploy, commands(scripts.after(), mute, seconds, retries));
-        return Components.withActions(component, new Actions(onCreate, onDeploy, actions.onRemove()));
+        return component.withActions(new Actions(onCreate, onDeploy, actions.onRemove()));
     }
 
     private static List<Action> commands(List<String> cmds, boolean mute, Integer seconds, Integer retries) {
@@ -99,35 +98,39 @@ public final class Migrations {
                 base.defaults(), base.before(), concat(base.after(), actions), base.onSuccess(), base.onFailure());
     }
 
-    private static Actions pluralize(Actions actions) {
+    private static Actions pluralize(Actions actions, boolean convert) {
         if (actions == null) {
             return null;
         }
-        return new Actions(pluralize(actions.onCreate()), pluralize(actions.onDeploy()), pluralize(actions.onRemove()));
+        return new Actions(
+                pluralize(actions.onCreate(), convert),
+                pluralize(actions.onDeploy(), convert),
+                pluralize(actions.onRemove(), convert));
     }
 
-    private static ActionSet pluralize(ActionSet set) {
+    private static ActionSet pluralize(ActionSet set, boolean convert) {
         if (set == null) {
             return null;
         }
         return new ActionSet(
                 set.defaults(),
-                pluralize(set.before()),
-                pluralize(set.after()),
-                pluralize(set.onSuccess()),
-                pluralize(set.onFailure()));
+                pluralize(set.before(), convert),
+                pluralize(set.after(), convert),
+                pluralize(set.onSuccess(), convert),
+                pluralize(set.onFailure(), convert));
     }
 
-    private static List<Action> pluralize(List<Action> actions) {
-        return actions.stream().map(Migrations::pluralize).toList();
+    private static List<Action> pluralize(List<Action> actions, boolean convert) {
+        return actions.stream().map(a -> pluralize(a, convert)).toList();
     }
 
-    private static Action pluralize(Action a) {
+    private static Action pluralize(Action a, boolean convert) {
         if (a.setVariable() == null || a.setVariable().isEmpty()) {
             return a;
         }
-        List<SetVariable> variables =
-                concat(List.of(new SetVariable(a.setVariable(), null, null, null, null)), a.setVariables());
+        List<SetVariable> variables = convert
+                ? concat(List.of(new SetVariable(a.setVariable(), null, null, null, null)), a.setVariables())
+                : a.setVariables();
         return new Action(
                 a.mute(),
                 a.maxTotalSeconds(),

@@ -34,4 +34,48 @@ public record Component(
         repos = Values.list(repos, "repos");
         healthChecks = Values.list(healthChecks, "healthChecks");
     }
+
+    /** This component with {@code value} as its actions. */
+    public Component withActions(Actions value) {
+        return new Component(
+                name,
+                description,
+                isDefault,
+                required,
+                only,
+                group,
+                cosignKeyPath,
+                importSpec,
+                manifests,
+                charts,
+                dataInjections,
+                files,
+                images,
+                repos,
+                scripts,
+                value,
+                healthChecks);
+    }
+
+    /** This component without the deprecated {@code scripts}. */
+    public Component withoutScripts() {
+        return new Component(
+                name,
+                description,
+                isDefault,
+                required,
+                only,
+                group,
+                cosignKeyPath,
+                importSpec,
+                manifests,
+                charts,
+                dataInjections,
+                files,
+                images,
+                repos,
+                null,
+                actions,
+                healthChecks);
+    }
 }
