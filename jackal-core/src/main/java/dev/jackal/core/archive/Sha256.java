@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex, over files read in fixed-size chunks. */
-final class Sha256 {
+public final class Sha256 {
 
     private static final int CHUNK = 1 << 18;
 
@@ -27,7 +27,8 @@ final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    static String of(Path file) throws IOException {
+    /** The SHA-256 (hex) of {@code file}, read in chunks. */
+    public static String of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(file)) {

@@ -8,18 +8,16 @@ import dev.jackal.core.git.GitCredentials;
 import dev.jackal.core.git.GitUrl;
 import dev.jackal.core.git.RepoCloner;
 import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.layout.Directories;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.DataInjection;
 import dev.jackal.core.oci.RegistryClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
@@ -74,7 +72,7 @@ public final class ComponentAssembler {
             manifests.assemble(component, layout);
             repos(component, layout);
             run(onCreate, onCreate == null ? List.of() : onCreate.after());
-            delete(layout.temp());
+            Directories.delete(layout.temp());
         } catch (IOException e) {
             fail(onCreate);
             throw new CreateException(component.name(), "", e.getMessage(), e);
@@ -135,19 +133,6 @@ public final class ComponentAssembler {
             run(onCreate, onCreate.onFailure());
         } catch (ActionFailedException e) {
             events.warn("an onFailure action failed too: " + e.getMessage());
-        }
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

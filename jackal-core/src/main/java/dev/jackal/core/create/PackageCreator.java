@@ -14,6 +14,7 @@ import dev.jackal.core.definition.DefinitionWriter;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.git.GitCredentials;
 import dev.jackal.core.layout.ComponentLayout;
+import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.BuildData;
 import dev.jackal.core.model.Component;
@@ -123,7 +124,7 @@ public final class PackageCreator {
             throw new UncheckedIOException("package create failed: " + e.getMessage(), e);
         } finally {
             if (build != null) {
-                ComponentAssembler.delete(build);
+                Directories.delete(build);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.jackal.core.fetch;
 
+import dev.jackal.core.archive.Sha256;
 import dev.jackal.core.event.EventHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,18 +96,10 @@ public final class Downloader {
 
     /** The SHA-256 (hex) of a local file, streamed. */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest());
+        try {
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256", e);
         }
     }
 }

@@ -1,13 +1,9 @@
 package dev.jackal.core.load;
 
+import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.JackalPackage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A package unpacked into a temporary directory and verified. Closing it deletes the directory.
@@ -22,13 +18,6 @@ public record LoadedPackage(Path source, PackageLayout layout, JackalPackage pkg
 
     @Override
     public void close() {
-        Path temp = layout.root().getParent();
-        try (Stream<Path> walk = Files.walk(temp)) {
-            for (Path path : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + temp, e);
-        }
+        Directories.delete(layout.root().getParent());
     }
 }

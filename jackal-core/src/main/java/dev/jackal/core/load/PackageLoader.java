@@ -10,6 +10,7 @@ import dev.jackal.core.archive.UnsafeEntryException;
 import dev.jackal.core.definition.DefinitionException;
 import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.JackalPackage;
 import java.io.IOException;
@@ -85,8 +86,6 @@ public final class PackageLoader {
     }
 
     private static void cleanup(Path temp) {
-        if (temp != null) {
-            new LoadedPackage(temp, new PackageLayout(temp.resolve("package")), null, "").close();
-        }
+        Directories.delete(temp);
     }
 }
