@@ -9,7 +9,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Extracts a {@code .tar} or {@code .tar.zst} (told apart by magic bytes) that may be hostile. Refuses,
+ * Extracts a {@code .tar}, {@code .tar.zst} or {@code .tgz} (told apart by magic bytes) that may be hostile. Refuses,
  * with an {@link UnsafeEntryException} naming the entry and the archive: names that are absolute or
  * climb out with {@code ..}; hard links (all of them); devices, FIFOs, sparse and unknown entry types;
  * symbolic links whose target, resolved from the link's directory, leaves the destination; entries

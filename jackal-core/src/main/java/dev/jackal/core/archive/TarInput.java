@@ -7,9 +7,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** Opens a {@code .tar} or {@code .tar.zst}, telling them apart by the zstd magic, not by name. */
+/** Opens a {@code .tar}, {@code .tar.zst} or {@code .tgz}, telling them apart by magic bytes, not by name. */
 final class TarInput {
 
     private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
@@ -22,12 +23,18 @@ final class TarInput {
             raw.mark(ZSTD_MAGIC.length);
             byte[] head = raw.readNBytes(ZSTD_MAGIC.length);
             raw.reset();
-            InputStream tar = isZstd(head) ? new BufferedInputStream(new ZstdInputStream(raw), 1 << 16) : raw;
+            InputStream tar = isZstd(head)
+                    ? new BufferedInputStream(new ZstdInputStream(raw), 1 << 16)
+                    : isGzip(head) ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
             return new TarArchiveInputStream(tar, StandardCharsets.UTF_8.name());
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
+    }
+
+    static boolean isGzip(byte[] head) {
+        return head.length >= 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b;
     }
 
     static boolean isZstd(byte[] head) {

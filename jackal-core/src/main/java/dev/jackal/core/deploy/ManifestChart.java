@@ -1,5 +1,6 @@
 package dev.jackal.core.deploy;
 
+import dev.jackal.core.template.GoStrings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,31 +51,8 @@ public final class ManifestChart {
             String content = Files.readString(file, StandardCharsets.UTF_8);
             Files.writeString(
                     chartDir.resolve("templates").resolve(file.getFileName().toString()),
-                    "{{ " + goQuote(content) + " }}",
+                    "{{ " + GoStrings.quote(content) + " }}",
                     StandardCharsets.UTF_8);
         }
-    }
-
-    /** A Go (and Helm template) double-quoted string literal of {@code text}. */
-    static String goQuote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -41,6 +41,19 @@ public final class DeployTemplater {
 
     /** Templates one line. */
     public String line(String line) {
+        return line(line, false);
+    }
+
+    /**
+     * Templates one line of a Helm template source. A value that holds {@code {{} or {@code }}} and lands
+     * outside a template action is written as a Go string literal action, so Helm prints it as it is
+     * instead of reading it as template code.
+     */
+    public String goTemplateLine(String line) {
+        return line(line, true);
+    }
+
+    private String line(String line, boolean goTemplate) {
         if (line.length() > MAX_LINE || !line.contains("###JACKAL_")) {
             return line;
         }
@@ -57,11 +70,22 @@ public final class DeployTemplater {
                 if (value.autoIndent()) {
                     text = text.replace("\n", "\n" + " ".repeat(matcher.start()));
                 }
+                if (goTemplate
+                        && (text.contains("{{") || text.contains("}}"))
+                        && !insideAction(line, matcher.start())) {
+                    text = "{{ " + GoStrings.quote(text) + " }}";
+                }
                 out.append(text);
             }
             last = matcher.end();
         }
         return out.append(line, last, line.length()).toString();
+    }
+
+    /** Whether {@code index} sits inside a {@code {{ ... }}} action opened earlier on the line. */
+    private static boolean insideAction(String line, int index) {
+        String before = line.substring(0, index);
+        return before.lastIndexOf("{{") > before.lastIndexOf("}}");
     }
 
     /** Templates a whole text, keeping its line endings. */
@@ -86,6 +110,15 @@ public final class DeployTemplater {
      * @return whether the file was text
      */
     public boolean file(Path file) throws IOException {
+        return file(file, false);
+    }
+
+    /** Templates a Helm template source file in place, as {@link #goTemplateLine} does each line. */
+    public boolean goTemplateFile(Path file) throws IOException {
+        return file(file, true);
+    }
+
+    private boolean file(Path file, boolean goTemplate) throws IOException {
         if (!isText(file)) {
             return false;
         }
@@ -97,14 +130,14 @@ public final class DeployTemplater {
                 StringBuilder line = new StringBuilder();
                 while ((c = in.read()) != -1) {
                     if (c == '\n') {
-                        out.write(line(line.toString()));
+                        out.write(line(line.toString(), goTemplate));
                         out.write('\n');
                         line.setLength(0);
                     } else {
                         line.append((char) c);
                     }
                 }
-                out.write(line(line.toString()));
+                out.write(line(line.toString(), goTemplate));
             }
             Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);

@@ -43,10 +43,25 @@ public final class Namespaces {
 
     /** Makes sure {@code name} exists, labelled for {@code release} when jackal creates or adopts it. */
     public void ensure(String name, String release) {
+        ensure(name, Map.of(), Map.of(), release);
+    }
+
+    /**
+     * Makes sure the namespace {@code name} exists: created with {@code labels} and {@code annotations} (a chart's
+     * own Namespace object) plus jackal's labels, or, when it exists and adopting is on, given them.
+     */
+    public void ensure(String name, Map<String, String> labels, Map<String, String> annotations, String release) {
+        Map<String, String> wanted = new HashMap<>(labels);
+        wanted.putAll(namespace(name, release).getMetadata().getLabels());
         try {
             Namespace existing = client.namespaces().withName(name).get();
             if (existing == null) {
-                client.namespaces().resource(namespace(name, release)).create();
+                Namespace created = namespace(name, release);
+                created.getMetadata().setLabels(wanted);
+                if (!annotations.isEmpty()) {
+                    created.getMetadata().setAnnotations(new HashMap<>(annotations));
+                }
+                client.namespaces().resource(created).create();
                 events.debug("created namespace " + name);
                 return;
             }
@@ -58,12 +73,20 @@ public final class Namespaces {
                 return;
             }
             client.namespaces().withName(name).edit(ns -> {
-                Map<String, String> labels = new HashMap<>(
+                Map<String, String> merged = new HashMap<>(
                         ns.getMetadata().getLabels() == null
                                 ? Map.of()
                                 : ns.getMetadata().getLabels());
-                labels.putAll(namespace(name, release).getMetadata().getLabels());
-                ns.getMetadata().setLabels(labels);
+                merged.putAll(wanted);
+                ns.getMetadata().setLabels(merged);
+                if (!annotations.isEmpty()) {
+                    Map<String, String> notes = new HashMap<>(
+                            ns.getMetadata().getAnnotations() == null
+                                    ? Map.of()
+                                    : ns.getMetadata().getAnnotations());
+                    notes.putAll(annotations);
+                    ns.getMetadata().setAnnotations(notes);
+                }
                 return ns;
             });
         } catch (KubernetesClientException e) {

@@ -22,6 +22,7 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ManifestSpec;
 import dev.jackal.core.model.SetVariable;
 import dev.jackal.core.state.ComponentStatus;
+import dev.jackal.core.state.ConnectString;
 import dev.jackal.core.state.DeployedComponent;
 import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.core.state.InstalledChart;
@@ -69,7 +70,10 @@ public final class PackageDeployer {
                 pkg,
                 "v" + JackalVersion.get(),
                 secrets.find(pkg.metadata().name()).orElse(null));
-        ChartInstaller helm = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
+        ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
+        ReleaseDeployer helm =
+                new ReleaseDeployer(kube.client(), installer, namespaces, events, options.adoptExistingResources());
+        Map<String, ConnectString> connect = new LinkedHashMap<>();
         long start = Instant.now().getEpochSecond();
         Path work = loaded.layout().root().resolve(".deploy");
         for (Component component : selected) {
@@ -87,14 +91,15 @@ public final class PackageDeployer {
                         .deploy(component, staged);
                 List<InstalledChart> charts = new ArrayList<>();
                 for (ChartSpec chart : component.charts()) {
-                    charts.add(chart(helm, namespaces, templater, staged, chart));
+                    charts.add(chart(helm, templater, staged, chart, connect));
                 }
                 for (ManifestSpec manifest : component.manifests()) {
-                    charts.add(manifests(helm, namespaces, templater, staged, pkg, component, manifest, start));
+                    charts.add(manifests(helm, templater, staged, pkg, component, manifest, start, connect));
                 }
                 run(onDeploy, onDeploy == null ? List.of() : onDeploy.after(), values, loaded, options);
                 record = record.with(new DeployedComponent(
-                        component.name(), charts, ComponentStatus.SUCCEEDED, record.generation()));
+                                component.name(), charts, ComponentStatus.SUCCEEDED, record.generation()))
+                        .withConnectStrings(connect);
                 secrets.save(record);
                 run(onDeploy, onDeploy == null ? List.of() : onDeploy.onSuccess(), values, loaded, options);
             } catch (RuntimeException e) {
@@ -130,14 +135,13 @@ public final class PackageDeployer {
     }
 
     private InstalledChart chart(
-            ChartInstaller helm,
-            Namespaces namespaces,
+            ReleaseDeployer helm,
             DeployTemplater templater,
             ComponentLayout staged,
-            ChartSpec chart) {
+            ChartSpec chart,
+            Map<String, ConnectString> connect) {
         String release =
                 chart.releaseName() != null && !chart.releaseName().isEmpty() ? chart.releaseName() : chart.name();
-        namespaces.ensure(chart.namespace(), release);
         List<Path> values = new ArrayList<>();
         try {
             for (int i = 0; i < chart.valuesFiles().size(); i++) {
@@ -148,24 +152,26 @@ public final class PackageDeployer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        helm.apply(
+        connect.putAll(helm.deploy(
                 staged.chart(chart.name(), chart.version()),
                 release,
                 chart.namespace(),
                 values,
-                !Boolean.TRUE.equals(chart.noWait()));
+                !Boolean.TRUE.equals(chart.noWait()),
+                templater,
+                staged.temp().resolve("releases")));
         return new InstalledChart(chart.namespace(), release);
     }
 
     private InstalledChart manifests(
-            ChartInstaller helm,
-            Namespaces namespaces,
+            ReleaseDeployer helm,
             DeployTemplater templater,
             ComponentLayout staged,
             JackalPackage pkg,
             Component component,
             ManifestSpec manifest,
-            long start) {
+            long start,
+            Map<String, ConnectString> connect) {
         String chartName = ManifestChart.chartName(pkg.metadata().name(), component.name(), manifest.name());
         String release = ManifestChart.releaseName(chartName);
         String namespace =
@@ -178,13 +184,20 @@ public final class PackageDeployer {
             files.add(staged.kustomization(manifest.name(), i));
         }
         try {
+            // templated as plain files: the generated chart quotes them whole, so they must be final already
             for (Path file : files) {
                 templater.file(file);
             }
             Path chartDir = staged.temp().resolve(chartName);
             ManifestChart.write(chartDir, chartName, files, start);
-            namespaces.ensure(namespace, release);
-            helm.apply(chartDir, release, namespace, List.of(), !Boolean.TRUE.equals(manifest.noWait()));
+            connect.putAll(helm.deploy(
+                    chartDir,
+                    release,
+                    namespace,
+                    List.of(),
+                    !Boolean.TRUE.equals(manifest.noWait()),
+                    null,
+                    staged.temp().resolve("releases")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
