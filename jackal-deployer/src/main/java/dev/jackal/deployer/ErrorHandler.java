@@ -48,6 +48,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 || e instanceof DownloadException
                 || e instanceof UncheckedIOException
                 || e instanceof dev.jackal.core.deploy.DeployException
+                || e instanceof dev.jackal.core.deploy.DeployCancelledException
                 || e instanceof dev.jackal.core.deploy.SelectionException
                 || e instanceof dev.jackal.core.deploy.VariableException
                 || e instanceof dev.jackal.deployer.cluster.ClusterException

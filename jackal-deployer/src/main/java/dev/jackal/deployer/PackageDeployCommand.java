@@ -1,12 +1,17 @@
 package dev.jackal.deployer;
 
+import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
+import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.deployer.cluster.DeployOptions;
 import dev.jackal.deployer.cluster.Kube;
 import dev.jackal.deployer.cluster.PackageDeployer;
 import dev.jackal.deployer.console.ConsoleEvents;
-import java.nio.file.Path;
+import dev.jackal.deployer.console.TerminalPrompts;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "deploy",
         mixinStandardHelpOptions = true,
-        description = "Deploy a package (.tar.zst, .tar or .part000) to the cluster of the current kubeconfig.")
+        description = "Deploy a package (a file or an http(s) URL) to the cluster of the current kubeconfig.")
 final class PackageDeployCommand implements Callable<Integer> {
 
     @Spec
@@ -31,8 +36,11 @@ final class PackageDeployCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "SRC", description = "The package archive.")
-    Path source;
+    @Parameters(
+            index = "0",
+            paramLabel = "SRC",
+            description = "The package: a .tar.zst, .tar or .part000 file, or an http(s) URL (URL@sha256 pins it).")
+    String source;
 
     @Option(names = "--confirm", description = "Deploy without asking.")
     boolean confirm;
@@ -43,8 +51,11 @@ final class PackageDeployCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value for the variable KEY.")
     List<String> set = new ArrayList<>();
 
-    @Option(names = "--shasum", description = "The expected SHA-256 of a split package.")
+    @Option(names = "--shasum", description = "The expected SHA-256 of the package archive (required for a URL).")
     String shasum;
+
+    @Option(names = "--insecure", description = "Deploy a package downloaded from a URL without checking its SHA-256.")
+    boolean insecure;
 
     @Option(names = "--adopt-existing-resources", description = "Take over namespaces and objects that exist.")
     boolean adopt;
@@ -60,19 +71,44 @@ final class PackageDeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeployOptions options = new DeployOptions(
-                components,
-                KeyValues.parse(spec.commandLine(), "--set", set),
-                adopt,
-                Durations.parse(spec.commandLine(), "--timeout", timeout),
-                retries,
-                SelfCommand.get());
+        Console console = System.console();
+        if (!confirm && console == null) {
+            throw new DeployCancelledException(
+                    "there is no terminal to confirm the deploy on: pass --confirm to deploy without prompts");
+        }
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                LoadedPackage loaded =
-                        new PackageLoader(events, global.tempRoot()).load(source, Optional.ofNullable(shasum));
+                LoadedPackage loaded = new PackageLoader(events, global.tempRoot())
+                        .load(source, Optional.ofNullable(shasum), insecure);
                 Kube kube = Kube.connect()) {
-            new PackageDeployer(events, kube).deploy(loaded, options);
+            DeployOptions.Prompts prompts = confirm
+                    ? DeployOptions.Prompts.none(events)
+                    : new TerminalPrompts(
+                            new BufferedReader(console.reader()), console.writer(), console::readPassword);
+            DeployOptions options = new DeployOptions(
+                    components,
+                    KeyValues.parse(spec.commandLine(), "--set", set),
+                    adopt,
+                    Durations.parse(spec.commandLine(), "--timeout", timeout),
+                    retries,
+                    SelfCommand.get(),
+                    prompts);
+            DeployedPackage deployed = new PackageDeployer(events, kube).deploy(loaded, options);
+            printConnectStrings(deployed);
             return ExitCodes.OK;
         }
+    }
+
+    /** The connect-string table (spec §6.1 step 9), on standard output. */
+    private void printConnectStrings(DeployedPackage deployed) {
+        if (deployed.connectStrings().isEmpty()) {
+            return;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(String.format("%-20s %s", "CONNECT", "DESCRIPTION"));
+        deployed.connectStrings()
+                .forEach((name, connect) -> out.println(String.format(
+                        "%-20s %s",
+                        name, connect.description() + (connect.url().isEmpty() ? "" : " (" + connect.url() + ")"))));
+        out.flush();
     }
 }

@@ -130,4 +130,53 @@ class PackageLoaderTest {
                         .load(work.resolve("nope.tar.zst"), Optional.empty()));
         assertTrue(e.getMessage().contains("nope.tar.zst"), e.getMessage());
     }
+
+    @Test
+    void downloadedPackageMustBeCheckedAndIsVerifiedAgainstItsShasum() throws Exception {
+        String sha = dev.jackal.core.archive.Sha256.of(archive);
+        String wrong = "0".repeat(64);
+        Path temp = Files.createDirectories(work.resolve("temp"));
+        PackageLoader loader = new PackageLoader(EventHandler.NONE, temp);
+        try (dev.jackal.test.http.StaticHttpServer server =
+                dev.jackal.test.http.StaticHttpServer.serve(archive.getParent())) {
+            String url = server.baseUrl() + "/" + archive.getFileName();
+
+            PackageLoadException unchecked =
+                    assertThrows(PackageLoadException.class, () -> loader.load(url, Optional.empty(), false));
+            assertTrue(unchecked.getMessage().contains("--shasum"), unchecked.getMessage());
+            assertEquals(List.of(), server.requests(), "nothing is downloaded without a way to check it");
+
+            PackageLoadException mismatch =
+                    assertThrows(PackageLoadException.class, () -> loader.load(url, Optional.of(wrong), false));
+            assertTrue(
+                    mismatch.getMessage().contains(sha) && mismatch.getMessage().contains(wrong),
+                    mismatch.getMessage());
+
+            try (LoadedPackage pinned = loader.load(url + "@" + sha, Optional.empty(), false)) {
+                assertEquals("tamper", pinned.pkg().metadata().name());
+            }
+            try (LoadedPackage flagged = loader.load(url, Optional.of(sha.toUpperCase(java.util.Locale.ROOT)), false)) {
+                assertEquals(
+                        created.aggregateChecksum(), flagged.pkg().metadata().aggregateChecksum());
+            }
+            try (LoadedPackage insecure = loader.load(url, Optional.empty(), true)) {
+                assertEquals("tamper", insecure.pkg().metadata().name());
+            }
+            PackageLoadException missing = assertThrows(
+                    PackageLoadException.class,
+                    () -> loader.load(server.baseUrl() + "/missing.tar.zst", Optional.empty(), true));
+            assertTrue(missing.getMessage().contains("404"), missing.getMessage());
+        }
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(0, left.count(), "downloads are cleaned up, refused or not");
+        }
+    }
+
+    @Test
+    void localArchiveWithWrongShasumIsRefused() {
+        PackageLoadException e =
+                assertThrows(PackageLoadException.class, () -> new PackageLoader(EventHandler.NONE, work)
+                        .load(archive, Optional.of("ab".repeat(32))));
+        assertTrue(e.getMessage().contains("not the expected"), e.getMessage());
+    }
 }

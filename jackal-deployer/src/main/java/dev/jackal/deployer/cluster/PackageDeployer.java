@@ -7,7 +7,9 @@ import dev.jackal.core.action.Redactor;
 import dev.jackal.core.archive.ExtractOptions;
 import dev.jackal.core.archive.SafeExtractor;
 import dev.jackal.core.deploy.ComponentSelector;
+import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.deploy.DeployException;
+import dev.jackal.core.deploy.DeployPreview;
 import dev.jackal.core.deploy.DeployVariables;
 import dev.jackal.core.deploy.FileDeployer;
 import dev.jackal.core.deploy.ManifestChart;
@@ -21,6 +23,7 @@ import dev.jackal.core.model.Component;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ManifestSpec;
 import dev.jackal.core.model.SetVariable;
+import dev.jackal.core.model.Variable;
 import dev.jackal.core.state.ComponentStatus;
 import dev.jackal.core.state.ConnectString;
 import dev.jackal.core.state.DeployedComponent;
@@ -37,7 +40,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code package deploy} for packages that need no in-cluster registry (spec §6.1): components in order,
@@ -57,13 +59,17 @@ public final class PackageDeployer {
     /** Deploys {@code loaded} and returns its package record. */
     public DeployedPackage deploy(LoadedPackage loaded, DeployOptions options) {
         JackalPackage pkg = loaded.pkg();
-        List<Component> selected = ComponentSelector.select(pkg.components(), options.components(), Optional.empty());
+        List<Component> selected = ComponentSelector.select(
+                pkg.components(), options.components(), options.prompts().components());
         if (selected.isEmpty()) {
             events.warn("No components were selected for deployment");
         }
         requireNoInit(pkg, selected);
-        Map<String, TemplateValue> values =
-                new LinkedHashMap<>(DeployVariables.resolve(pkg, options.set(), Optional.empty()));
+        Map<String, TemplateValue> values = new LinkedHashMap<>(
+                DeployVariables.resolve(pkg, options.set(), options.prompts().variables()));
+        if (!options.prompts().confirm(preview(loaded, selected, values))) {
+            throw new DeployCancelledException("deployment cancelled; nothing was changed");
+        }
         Namespaces namespaces = new Namespaces(kube.client(), events, options.adoptExistingResources());
         PackageSecrets secrets = new PackageSecrets(kube.client(), namespaces);
         DeployedPackage record = DeployedPackage.start(
@@ -119,6 +125,22 @@ public final class PackageDeployer {
         events.lifecycle(
                 "Jackal deployment complete: " + pkg.metadata().name() + " (generation " + record.generation() + ")");
         return record;
+    }
+
+    private static DeployPreview preview(
+            LoadedPackage loaded, List<Component> selected, Map<String, TemplateValue> values) {
+        List<String> variables = new ArrayList<>();
+        for (Variable variable : loaded.pkg().variables()) {
+            TemplateValue value = values.get("###JACKAL_VAR_" + variable.name() + "###");
+            if (value != null) {
+                variables.add(variable.name() + ": " + DeployVariables.describe(variable, value));
+            }
+        }
+        return new DeployPreview(
+                redactor(values).redact(loaded.definitionText()),
+                selected.stream().map(Component::name).toList(),
+                variables,
+                Files.isRegularFile(loaded.layout().sboms()));
     }
 
     private static void requireNoInit(JackalPackage pkg, List<Component> selected) {
