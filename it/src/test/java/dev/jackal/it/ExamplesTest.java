@@ -49,12 +49,15 @@ class ExamplesTest {
     @TempDir
     Path work;
 
+    private int creates;
+
     private Path create(String example, String... extra) throws Exception {
         return createAs(null, example, extra);
     }
 
     private Path createAs(Path home, String example, String... extra) throws Exception {
-        Path out = work.resolve("out-" + example);
+        String run = example + "-" + (++creates);
+        Path out = work.resolve("out-" + run);
         List<String> args = new java.util.ArrayList<>(List.of(
                 "package",
                 "create",
@@ -72,7 +75,7 @@ class ExamplesTest {
         assertEquals(0, result.exitCode(), result.err());
         Path archive = Path.of(result.out().strip());
         assertTrue(Files.isRegularFile(archive), result.out());
-        Path unpacked = work.resolve("unpacked-" + example);
+        Path unpacked = work.resolve("unpacked-" + run);
         SafeExtractor.extract(archive, unpacked, ExtractOptions.defaults());
         Jackal.Result inspect = Jackal.run("package", "inspect", archive.toString(), "--no-progress");
         assertEquals(0, inspect.exitCode(), inspect.err());
@@ -167,6 +170,8 @@ class ExamplesTest {
 
     @Test
     void gitAndFiles() throws Exception {
+        OciRegistry registry = REGISTRY.registry();
+        TestImage tools = TestImages.builder().seed(21).tag("1.0").push(skopeo, registry, "jackal/git-tools", work);
         GitServer.SeededRepository repo = GIT.server().seed("upstream", "podinfo");
         Path credentials = work.resolve("home/.git-credentials");
         Files.createDirectories(credentials.getParent());
@@ -175,6 +180,9 @@ class ExamplesTest {
         Path pkg = createAs(
                 credentials.getParent(),
                 "git-files",
+                "--plain-http",
+                "--set",
+                "REGISTRY=" + registry.address(),
                 "--set",
                 "GIT_URL=" + repo.url(),
                 "--set",
@@ -185,18 +193,58 @@ class ExamplesTest {
             assertEquals(3, repos.count(), "all refs, a tag and a branch: three clones");
         }
         assertEquals(Files.readString(tool), Files.readString(component.resolve("sources/files/0/tool")));
+        assertEquals(Map.of(registry.address() + "/jackal/git-tools:1.0", tools.digest()), imageEntries(pkg));
     }
 
     @Test
-    void composedAndFlavors() throws Exception {
+    void composed() throws Exception {
         Path composed = create("composed");
         assertTrue(Files.isRegularFile(composed.resolve("components/base.tar")));
         assertTrue(Files.isRegularFile(composed.resolve("components/monitoring.tar")));
-        Path flavored = create("flavors", "-f", "sqlite", "--set", "VERSION=1.2.3", "--set", "ENVIRONMENT=dev");
+    }
+
+    @Test
+    void flavorsKeepOnlyTheirOwnComponentsAndImages() throws Exception {
+        OciRegistry registry = REGISTRY.registry();
+        TestImage sqlite = TestImages.builder().seed(31).tag("3").push(skopeo, registry, "jackal/sqlite", work);
+        TestImage postgres = TestImages.builder()
+                .seed(32)
+                .tag("16")
+                .format(TestImages.Format.DOCKER_V2)
+                .push(skopeo, registry, "jackal/postgres", work);
+        String[] common = {"--plain-http", "--set", "REGISTRY=" + registry.address(), "--set", "ENVIRONMENT=dev"};
+        Path flavored = create("flavors", concat(common, "-f", "sqlite", "--set", "VERSION=1.2.3"));
         String definition = Files.readString(flavored.resolve("jackal.yaml"));
         assertTrue(definition.contains("flavor: sqlite"), definition);
         assertTrue(definition.contains("sqlite.conf"), definition);
         assertTrue(!definition.contains("postgres.conf"), definition);
+        assertEquals(Map.of(registry.address() + "/jackal/sqlite:3", sqlite.digest()), imageEntries(flavored));
+
+        Path other = create("flavors", concat(common, "-f", "postgres", "--set", "VERSION=1.2.4"));
+        assertEquals(Map.of(registry.address() + "/jackal/postgres:16", postgres.digest()), imageEntries(other));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** Reference → manifest digest of every image in the package's layout, checked against the stored bytes. */
+    private static Map<String, String> imageEntries(Path pkg) throws Exception {
+        Path images = pkg.resolve("images");
+        Map<String, String> entries = new HashMap<>();
+        for (JsonNode entry :
+                JSON.readTree(images.resolve("index.json").toFile()).path("manifests")) {
+            String digest = entry.path("digest").asText();
+            assertEquals(digest, sha256(images.resolve("blobs/sha256/" + digest.substring(7))), "stored bytes");
+            entries.put(
+                    entry.path("annotations")
+                            .path("org.opencontainers.image.base.name")
+                            .asText(),
+                    digest);
+        }
+        return entries;
     }
 
     private static String sha256(Path file) {
