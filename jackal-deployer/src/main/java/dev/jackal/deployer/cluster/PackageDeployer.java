@@ -122,8 +122,16 @@ public final class PackageDeployer {
                         : new DeployException(component.name(), redactor(values).redact(e.getMessage()), e);
             }
         }
-        events.lifecycle(
-                "Jackal deployment complete: " + pkg.metadata().name() + " (generation " + record.generation() + ")");
+        events.lifecycle("Jackal deployment complete: " + pkg.metadata().name()
+                + (pkg.metadata().version() == null ? "" : " " + pkg.metadata().version())
+                + " ("
+                + (selected.isEmpty()
+                        ? "no components"
+                        : "components "
+                                + String.join(
+                                        ", ",
+                                        selected.stream().map(Component::name).toList()))
+                + ") to " + kube.client().getMasterUrl() + ", generation " + record.generation());
         return record;
     }
 
