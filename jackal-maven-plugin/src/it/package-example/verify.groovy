@@ -34,4 +34,8 @@ def sboms = new File(basedir, 'target/sboms')
 run(['package', 'inspect', archive.path, '--sbom-out', sboms.path, '--no-progress', '-l', 'warn'])
 assert new File(sboms, 'composed/jackal-component-base.json').isFile()
 assert !new File(sboms, 'composed/jackal-maven-package-example.json').exists()
+// jackal:inspect verified the package this build attached, logged its definition and wrote its SBOMs
+assert log.contains('[INFO] kind: JackalPackageConfig') : log
+assert log.contains('jackal: jackal-package-composed-amd64-1.0.0.tar.zst verified') : log
+assert new File(basedir, 'target/mvn-sboms/composed/jackal-component-base.json').isFile()
 return true

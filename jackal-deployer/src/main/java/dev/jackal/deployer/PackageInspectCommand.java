@@ -1,15 +1,11 @@
 package dev.jackal.deployer;
 
-import dev.jackal.core.archive.ExtractOptions;
-import dev.jackal.core.archive.SafeExtractor;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
-import dev.jackal.core.model.Component;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,11 +48,7 @@ final class PackageInspectCommand implements Callable<Integer> {
                 LoadedPackage loaded =
                         new PackageLoader(events, global.tempRoot()).load(source, Optional.ofNullable(shasum))) {
             if (listImages) {
-                loaded.pkg().components().stream()
-                        .map(Component::images)
-                        .flatMap(java.util.List::stream)
-                        .distinct()
-                        .forEach(out::println);
+                loaded.images().forEach(out::println);
             } else {
                 out.print(loaded.definitionText());
             }
@@ -69,17 +61,14 @@ final class PackageInspectCommand implements Callable<Integer> {
     }
 
     private void writeSboms(LoadedPackage loaded, ConsoleEvents events) {
-        Path sboms = loaded.layout().sboms();
-        if (!Files.isRegularFile(sboms)) {
-            events.warn("the package has no SBOMs (it was created with --skip-sbom or has nothing to describe)");
-            return;
-        }
-        Path target = sbomOut.resolve(loaded.pkg().metadata().name());
         try {
-            SafeExtractor.extract(sboms, target, ExtractOptions.defaults());
+            loaded.writeSboms(sbomOut)
+                    .ifPresentOrElse(
+                            target -> events.lifecycle("wrote the SBOMs to " + target),
+                            () -> events.warn("the package has no SBOMs (it was created with --skip-sbom or has"
+                                    + " nothing to describe)"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the SBOMs to " + target, e);
+            throw new UncheckedIOException("cannot write the SBOMs to " + sbomOut, e);
         }
-        events.lifecycle("wrote the SBOMs to " + target);
     }
 }

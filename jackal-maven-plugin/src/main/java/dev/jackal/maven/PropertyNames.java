@@ -19,6 +19,8 @@ public final class PropertyNames {
     public static final String CACHE = "jackal.cache";
     public static final String SOURCE = "jackal.source";
     public static final String LIST_IMAGES = "jackal.listImages";
+    public static final String SBOM_OUT = "jackal.sbomOut";
+    public static final String SHASUM = "jackal.shasum";
 
     private PropertyNames() {}
 }

@@ -1,9 +1,15 @@
 package dev.jackal.core.load;
 
+import dev.jackal.core.archive.ExtractOptions;
+import dev.jackal.core.archive.SafeExtractor;
 import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.JackalPackage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A package unpacked into a temporary directory and verified. Closing it deletes the directory.
@@ -15,6 +21,28 @@ import java.nio.file.Path;
  */
 public record LoadedPackage(Path source, PackageLayout layout, JackalPackage pkg, String definitionText)
         implements AutoCloseable {
+
+    /**
+     * Writes the package's SBOMs into {@code dir/<package name>/} (unpacked safely from {@code sboms.tar}).
+     *
+     * @return where they went, or empty when the package has none
+     */
+    public Optional<Path> writeSboms(Path dir) throws IOException {
+        if (!Files.isRegularFile(layout.sboms())) {
+            return Optional.empty();
+        }
+        Path target = dir.resolve(pkg.metadata().name());
+        SafeExtractor.extract(layout.sboms(), target, ExtractOptions.defaults());
+        return Optional.of(target);
+    }
+
+    /** Every distinct image of the package's components, in definition order. */
+    public List<String> images() {
+        return pkg.components().stream()
+                .flatMap(c -> c.images().stream())
+                .distinct()
+                .toList();
+    }
 
     @Override
     public void close() {

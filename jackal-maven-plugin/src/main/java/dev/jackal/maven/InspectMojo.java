@@ -1,0 +1,95 @@
+package dev.jackal.maven;
+
+import dev.jackal.core.load.LoadedPackage;
+import dev.jackal.core.load.PackageLoadException;
+import dev.jackal.core.load.PackageLoader;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Verifies a jackal package (every checksum) and logs its definition, or its images. Inspects the package
+ * that {@code jackal:package} attached in this build unless {@code source} names one. Each parameter can be
+ * overridden with its {@code -Djackal.*} property ({@link PropertyNames}).
+ */
+@Mojo(name = "inspect", threadSafe = true)
+public final class InspectMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    /** The package: a {@code .tar.zst}, {@code .tar} or {@code .part000}. Default: this build's package. */
+    @Parameter
+    File source;
+
+    /** Log the package's images instead of its definition. */
+    @Parameter
+    boolean listImages;
+
+    /** Write the package's SBOMs to this directory ({@code <dir>/<package name>/}). */
+    @Parameter
+    File sbomOut;
+
+    /** The expected SHA-256 of the archive. */
+    @Parameter
+    String shasum;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        RawConfiguration raw = new RawConfiguration(session.getUserProperties());
+        Path archive = archive(raw);
+        String sboms = raw.string(PropertyNames.SBOM_OUT, sbomOut == null ? null : sbomOut.getPath(), null);
+        MavenEvents events = new MavenEvents(getLog());
+        Path temp = Path.of(project.getBuild().getDirectory(), "jackal-tmp");
+        try {
+            Files.createDirectories(temp);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot create " + temp, e);
+        }
+        try (LoadedPackage loaded = new PackageLoader(events, temp)
+                .load(archive, Optional.ofNullable(raw.string(PropertyNames.SHASUM, shasum, null)))) {
+            List<String> lines = raw.bool(PropertyNames.LIST_IMAGES, listImages)
+                    ? loaded.images()
+                    : loaded.definitionText().lines().toList();
+            lines.forEach(getLog()::info);
+            if (sboms != null) {
+                Optional<Path> written = loaded.writeSboms(Path.of(sboms));
+                getLog().info(written.map(p -> "jackal: SBOMs written to " + p)
+                        .orElse("jackal: the package has no SBOMs"));
+            }
+            getLog().info("jackal: " + archive.getFileName() + " verified");
+        } catch (PackageLoadException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the SBOMs to " + sboms + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path archive(RawConfiguration raw) throws MojoFailureException {
+        String configured = raw.string(PropertyNames.SOURCE, source == null ? null : source.getPath(), null);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Artifact attached : project.getAttachedArtifacts()) {
+            if ("tar.zst".equals(attached.getType()) && attached.getFile() != null) {
+                return attached.getFile().toPath();
+            }
+        }
+        throw new MojoFailureException("there is no package to inspect: run jackal:package in the same build"
+                + " (mvn package jackal:inspect) or name one with -D" + PropertyNames.SOURCE + "=FILE");
+    }
+}
