@@ -2,7 +2,6 @@ package dev.jackal.deployer;
 
 import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
-import dev.jackal.core.load.PackageLoader;
 import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.deployer.cluster.DeployOptions;
 import dev.jackal.deployer.cluster.Kube;
@@ -14,13 +13,11 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jackal package deploy <SRC>}. */
@@ -36,11 +33,8 @@ final class PackageDeployCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "SRC",
-            description = "The package: a .tar.zst, .tar or .part000 file, or an http(s) URL (URL@sha256 pins it).")
-    String source;
+    @Mixin
+    PackageSource source;
 
     @Option(names = "--confirm", description = "Deploy without asking.")
     boolean confirm;
@@ -50,12 +44,6 @@ final class PackageDeployCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value for the variable KEY.")
     List<String> set = new ArrayList<>();
-
-    @Option(names = "--shasum", description = "The expected SHA-256 of the package archive (required for a URL).")
-    String shasum;
-
-    @Option(names = "--insecure", description = "Deploy a package downloaded from a URL without checking its SHA-256.")
-    boolean insecure;
 
     @Option(names = "--adopt-existing-resources", description = "Take over namespaces and objects that exist.")
     boolean adopt;
@@ -77,8 +65,7 @@ final class PackageDeployCommand implements Callable<Integer> {
                     "there is no terminal to confirm the deploy on: pass --confirm to deploy without prompts");
         }
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                LoadedPackage loaded = new PackageLoader(events, global.tempRoot())
-                        .load(source, Optional.ofNullable(shasum), insecure);
+                LoadedPackage loaded = source.load(events, global.tempRoot());
                 Kube kube = Kube.connect()) {
             DeployOptions.Prompts prompts = confirm
                     ? DeployOptions.Prompts.none(events)

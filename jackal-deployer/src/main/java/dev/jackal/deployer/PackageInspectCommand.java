@@ -1,26 +1,23 @@
 package dev.jackal.deployer;
 
 import dev.jackal.core.load.LoadedPackage;
-import dev.jackal.core.load.PackageLoader;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jackal package inspect <SRC>}: verify a package and print its definition. */
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
-        description = "Verify a package (.tar.zst, .tar or .part000) and print its definition.")
+        description = "Verify a package (a file or an http(s) URL) and print its definition.")
 final class PackageInspectCommand implements Callable<Integer> {
 
     @Spec
@@ -29,8 +26,8 @@ final class PackageInspectCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "SRC", description = "The package archive.")
-    Path source;
+    @Mixin
+    PackageSource source;
 
     @Option(names = "--list-images", description = "Print the package's images instead of its definition.")
     boolean listImages;
@@ -38,15 +35,11 @@ final class PackageInspectCommand implements Callable<Integer> {
     @Option(names = "--sbom-out", paramLabel = "DIR", description = "Write the package's SBOMs to DIR/<name>/.")
     Path sbomOut;
 
-    @Option(names = "--shasum", description = "The expected SHA-256 of a split package.")
-    String shasum;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                LoadedPackage loaded =
-                        new PackageLoader(events, global.tempRoot()).load(source, Optional.ofNullable(shasum))) {
+                LoadedPackage loaded = source.load(events, global.tempRoot())) {
             if (listImages) {
                 loaded.images().forEach(out::println);
             } else {
