@@ -40,7 +40,7 @@ import java.util.Optional;
 
 /**
  * {@code package deploy} for packages that need no in-cluster registry (spec §6.1): components in order,
- * each {@code onDeploy.before} → files → charts → manifests → {@code onDeploy.after}, the package secret
+ * each {@code onDeploy.before} → files → charts → manifests → {@code onDeploy.after} → health checks, the package secret
  * updated as each component progresses; the first failure runs {@code onFailure} and stops the deploy.
  */
 public final class PackageDeployer {
@@ -93,6 +93,7 @@ public final class PackageDeployer {
                     charts.add(manifests(helm, namespaces, templater, staged, pkg, component, manifest, start));
                 }
                 run(onDeploy, onDeploy == null ? List.of() : onDeploy.after(), values, loaded, options);
+                new HealthChecks(events, kube.client()).await(component.healthChecks(), options.timeout());
                 record = record.with(new DeployedComponent(
                         component.name(), charts, ComponentStatus.SUCCEEDED, record.generation()));
                 secrets.save(record);
@@ -214,17 +215,15 @@ public final class PackageDeployer {
             LoadedPackage loaded,
             DeployOptions options) {
         for (Action action : actions) {
-            if (action.waitFor() != null) {
-                throw new ActionFailedException("wait", "'wait' actions are not supported yet; use a cmd action");
-            }
             ActionRunner runner = new ActionRunner(
                     events,
                     loaded.layout().root(),
                     DeployVariables.environment(values),
                     redactor(values),
-                    options.selfCommand());
+                    options.selfCommand(),
+                    new KubeWaiter(events, kube.client()));
             String output = runner.run(action, set.defaults());
-            for (SetVariable variable : action.setVariables()) {
+            for (SetVariable variable : action.waitFor() == null ? action.setVariables() : List.<SetVariable>of()) {
                 values.put(
                         "###JACKAL_VAR_" + variable.name() + "###",
                         new TemplateValue(
