@@ -64,7 +64,7 @@ public final class ActionRunner {
         this.variables = Map.copyOf(variables);
         this.redactor = redactor;
         this.selfCommand = selfCommand;
-        this.waits = new WaitActions(this.variables, redactor, cluster, new NetworkWaiter(events));
+        this.waits = new WaitActions(this.variables, redactor, cluster, new NetworkWaiter(redactor.events(events)));
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.event.JackalEvent;
+import dev.jackal.core.event.LogEvent;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionDefaults;
 import dev.jackal.core.model.ActionWait;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,5 +137,24 @@ class WaitActionsTest {
                 ActionFailedException.class,
                 () -> runner.run(waitAction(5, null, new WaitCluster("pod", "x", "", ""), null), null));
         assertTrue(e.getMessage().contains("there is no cluster here"), e.getMessage());
+    }
+
+    @Test
+    void waitProgressNeverShowsSecrets() throws IOException {
+        List<JackalEvent> events = new CopyOnWriteArrayList<>();
+        ActionRunner runner = new ActionRunner(
+                events::add, dir, Map.of("JACKAL_VAR_HOST", "127.0.0.1"), Redactor.of(List.of("127.0.0.1")), "jackal ");
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            runner.run(
+                    waitAction(
+                            5, null, null, new WaitNetwork("tcp", "$JACKAL_VAR_HOST:" + socket.getLocalPort(), null)),
+                    null);
+        }
+        List<String> messages = events.stream()
+                .filter(e -> e instanceof LogEvent)
+                .map(e -> ((LogEvent) e).message())
+                .toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("waiting for tcp **sanitized**:")), messages.toString());
+        assertTrue(messages.stream().noneMatch(m -> m.contains("127.0.0.1")), messages.toString());
     }
 }

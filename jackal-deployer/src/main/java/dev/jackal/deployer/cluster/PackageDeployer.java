@@ -221,7 +221,7 @@ public final class PackageDeployer {
                     DeployVariables.environment(values),
                     redactor(values),
                     options.selfCommand(),
-                    new KubeWaiter(events, kube.client()));
+                    new KubeWaiter(redactor(values).events(events), kube.client()));
             String output = runner.run(action, set.defaults());
             for (SetVariable variable : action.waitFor() == null ? action.setVariables() : List.<SetVariable>of()) {
                 values.put(

@@ -118,6 +118,8 @@ class PackageDeployerWaitTest {
                           - wait:
                               network: {protocol: HTTP, address: "$JACKAL_VAR_WEB/ok.txt"}
                             maxTotalSeconds: 30
+                          - wait:
+                              network: {protocol: http, address: "${JACKAL_VAR_WEB}/missing.txt", code: 404}
                           - cmd: echo "after waits" >> %s/order.log
                       onRemove:
                         after:
@@ -184,6 +186,7 @@ class PackageDeployerWaitTest {
                     .get();
             assertEquals(2, web.getStatus().getAvailableReplicas(), "the wait saw web become available");
             assertTrue(http.requests().contains("/ok.txt"), http.requests().toString());
+            assertTrue(http.requests().contains("/missing.txt"), http.requests().toString());
             assertEquals(List.of("after waits"), Files.readAllLines(work.resolve("order.log")));
             Deployment api = kube.client()
                     .apps()
