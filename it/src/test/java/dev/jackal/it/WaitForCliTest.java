@@ -10,12 +10,14 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tools wait-for} with the shaded jar against the real control plane. */
 class WaitForCliTest {
@@ -99,5 +101,26 @@ class WaitForCliTest {
                     timeout.err());
             assertFalse(timeout.err().contains("\tat "), timeout.err());
         }
+    }
+
+    @Test
+    void withoutAKubeconfigAClusterWaitSaysWhatIsMissing(@TempDir Path work) throws Exception {
+        Path missing = work.resolve("missing");
+        Jackal.Result result = Jackal.runWith(
+                null,
+                Map.of("KUBECONFIG", missing.toString()),
+                "tools",
+                "wait-for",
+                "pod",
+                "app",
+                "Ready",
+                "--timeout",
+                "5s",
+                "--no-progress");
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(
+                result.err().contains("ERROR: no kubeconfig at " + missing + "; point KUBECONFIG at the cluster's"),
+                result.err());
+        assertFalse(result.err().contains("\tat "), result.err());
     }
 }
