@@ -52,6 +52,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 || e instanceof dev.jackal.core.deploy.SelectionException
                 || e instanceof dev.jackal.core.deploy.VariableException
                 || e instanceof dev.jackal.deployer.cluster.ClusterException
+                || e instanceof dev.jackal.core.wait.WaitException
                 || e.getClass().getPackageName().startsWith("dev.jackal.core.oci");
     }
 

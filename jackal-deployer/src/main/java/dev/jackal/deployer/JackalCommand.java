@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = JackalCommand.Version.class,
         description = "Air-gap software delivery for Kubernetes.",
-        subcommands = {PackageCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PackageCommand.class, ToolsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":the command succeeded",

@@ -4,6 +4,8 @@ import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionDefaults;
 import dev.jackal.core.model.Shell;
+import dev.jackal.core.wait.ClusterWaiter;
+import dev.jackal.core.wait.NetworkWaiter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code cmd} actions (spec §1.6): {@code sh -e -c} (or the configured shell), the environment of
  * defaults and action plus the template variables as {@code JACKAL_VAR_X} and {@code TF_VAR_x}, the
  * action's directory, {@code maxTotalSeconds} shared by all {@code maxRetries + 1} attempts, and muting.
- * The trimmed standard output of a successful run is returned for {@code setVariables}.
+ * The trimmed standard output of a successful run is returned for {@code setVariables}. {@code wait} actions
+ * run in this process ({@link WaitActions}).
  */
 public final class ActionRunner {
 
@@ -34,24 +37,45 @@ public final class ActionRunner {
     private final Map<String, String> variables;
     private final Redactor redactor;
     private final String selfCommand;
+    private final WaitActions waits;
+
+    /** A runner whose cluster waits fail: for create, where there is no cluster. */
+    public ActionRunner(
+            EventHandler events, Path baseDir, Map<String, String> variables, Redactor redactor, String selfCommand) {
+        this(events, baseDir, variables, redactor, selfCommand, ClusterWaiter.NONE);
+    }
 
     /**
      * @param baseDir relative action directories are resolved against it
      * @param variables template keys without the {@code #} marks, e.g. {@code JACKAL_VAR_DOMAIN}
      * @param redactor hides sensitive values in echoed output and errors
      * @param selfCommand what {@code ./jackal } in a command becomes, e.g. {@code java -jar /opt/jackal.jar }
+     * @param cluster waits for the cluster side of {@code wait} actions
      */
     public ActionRunner(
-            EventHandler events, Path baseDir, Map<String, String> variables, Redactor redactor, String selfCommand) {
+            EventHandler events,
+            Path baseDir,
+            Map<String, String> variables,
+            Redactor redactor,
+            String selfCommand,
+            ClusterWaiter cluster) {
         this.events = events;
         this.baseDir = baseDir;
         this.variables = Map.copyOf(variables);
         this.redactor = redactor;
         this.selfCommand = selfCommand;
+        this.waits = new WaitActions(this.variables, redactor, cluster, new NetworkWaiter(redactor.events(events)));
     }
 
-    /** Runs a command action and returns its trimmed standard output. */
+    /**
+     * Runs an action and returns the trimmed standard output of its command; a {@code wait} action returns
+     * empty, as its {@code setVariables} are ignored.
+     */
     public String run(Action action, ActionDefaults defaults) {
+        if (action.waitFor() != null) {
+            waits.run(action);
+            return "";
+        }
         ActionDefaults d = defaults == null ? new ActionDefaults(null, null, null, null, null, null) : defaults;
         String cmd = action.cmd().replace("./jackal ", selfCommand);
         String shown = redactor.redact(action.description() != null ? action.description() : action.cmd());

@@ -1,5 +1,7 @@
 package dev.jackal.core.action;
 
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.event.LogEvent;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -38,5 +40,14 @@ public final class Redactor {
             out = out.replace(secret, SANITIZED);
         }
         return out;
+    }
+
+    /** {@code events} with every message redacted, for code that logs values it was handed. */
+    public EventHandler events(EventHandler events) {
+        if (secrets.isEmpty()) {
+            return events;
+        }
+        return event ->
+                events.handle(event instanceof LogEvent log ? new LogEvent(log.level(), redact(log.message())) : event);
     }
 }

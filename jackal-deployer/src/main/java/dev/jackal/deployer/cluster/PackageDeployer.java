@@ -43,7 +43,7 @@ import java.util.Map;
 
 /**
  * {@code package deploy} for packages that need no in-cluster registry (spec §6.1): components in order,
- * each {@code onDeploy.before} → files → charts → manifests → {@code onDeploy.after}, the package secret
+ * each {@code onDeploy.before} → files → charts → manifests → {@code onDeploy.after} → health checks, the package secret
  * updated as each component progresses; the first failure runs {@code onFailure} and stops the deploy.
  */
 public final class PackageDeployer {
@@ -103,6 +103,7 @@ public final class PackageDeployer {
                     charts.add(manifests(helm, templater, staged, pkg, component, manifest, start, connect));
                 }
                 run(onDeploy, onDeploy == null ? List.of() : onDeploy.after(), values, loaded, options);
+                new HealthChecks(events, kube.client()).await(component.healthChecks(), options.timeout());
                 record = record.with(new DeployedComponent(
                                 component.name(), charts, ComponentStatus.SUCCEEDED, record.generation()))
                         .withConnectStrings(connect);
@@ -257,17 +258,15 @@ public final class PackageDeployer {
             LoadedPackage loaded,
             DeployOptions options) {
         for (Action action : actions) {
-            if (action.waitFor() != null) {
-                throw new ActionFailedException("wait", "'wait' actions are not supported yet; use a cmd action");
-            }
             ActionRunner runner = new ActionRunner(
                     events,
                     loaded.layout().root(),
                     DeployVariables.environment(values),
                     redactor(values),
-                    options.selfCommand());
+                    options.selfCommand(),
+                    new KubeWaiter(redactor(values).events(events), kube.client()));
             String output = runner.run(action, set.defaults());
-            for (SetVariable variable : action.setVariables()) {
+            for (SetVariable variable : action.waitFor() == null ? action.setVariables() : List.<SetVariable>of()) {
                 values.put(
                         "###JACKAL_VAR_" + variable.name() + "###",
                         new TemplateValue(

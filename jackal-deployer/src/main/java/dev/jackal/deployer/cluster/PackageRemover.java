@@ -56,7 +56,8 @@ public final class PackageRemover {
             events.lifecycle("removing component " + component.name());
             record = record.with(component.withStatus(ComponentStatus.REMOVING, record.generation()));
             secrets.save(record);
-            ActionRunner runner = new ActionRunner(events, workDir, Map.of(), Redactor.none(), selfCommand);
+            ActionRunner runner = new ActionRunner(
+                    events, workDir, Map.of(), Redactor.none(), selfCommand, new KubeWaiter(events, kube.client()));
             try {
                 run(runner, onRemove, onRemove == null ? List.of() : onRemove.before());
                 List<InstalledChart> charts = new ArrayList<>(component.installedCharts());
