@@ -82,7 +82,10 @@ public final class PackageDeployer {
         Map<String, ConnectString> connect = new LinkedHashMap<>();
         long start = Instant.now().getEpochSecond();
         Path work = loaded.layout().root().resolve(".deploy");
+        String task = "deploy " + pkg.metadata().name();
+        long done = 0;
         for (Component component : selected) {
+            events.progress(task, done++, selected.size(), "components");
             events.lifecycle("deploying component " + component.name());
             record = record.with(
                     new DeployedComponent(component.name(), List.of(), ComponentStatus.DEPLOYING, record.generation()));
@@ -123,6 +126,7 @@ public final class PackageDeployer {
                         : new DeployException(component.name(), redactor(values).redact(e.getMessage()), e);
             }
         }
+        events.finished(task, selected.size(), selected.size(), "components");
         events.lifecycle("Jackal deployment complete: " + pkg.metadata().name()
                 + (pkg.metadata().version() == null ? "" : " " + pkg.metadata().version())
                 + " ("
