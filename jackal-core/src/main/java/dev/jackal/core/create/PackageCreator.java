@@ -25,14 +25,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +43,8 @@ import java.util.stream.Stream;
  * SBOMs, archive the components, write checksums and the definition, and pack it all into one archive.
  */
 public final class PackageCreator {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final EventHandler events;
     private final SkeletonResolver skeletons;
@@ -94,7 +99,8 @@ public final class PackageCreator {
             if (!options.skipSbom()) {
                 writeSboms(pkg, layout, built, pulled, staging.resolve(PackageLayout.SBOM_DIR), options.extraSboms());
             }
-            String aggregate = Checksums.write(layout.root());
+            String aggregate =
+                    Checksums.write(layout.root(), images.verifiesBlobDigests() ? blobDigests(layout) : Map.of());
             JackalPackage stored = withBuild(pkg, options, aggregate);
             DefinitionWriter.write(stored, layout.definition());
             Path archive = options.outputDir().resolve(PackageNames.archive(stored, options.flavor()));
@@ -161,6 +167,24 @@ public final class PackageCreator {
         if (any) {
             ReproducibleTar.write(sbomDir, "", layout.sboms());
         }
+    }
+
+    /** {@code images/blobs/sha256/<hex>} to {@code <hex>}, for every blob file of the package's image layout. */
+    private static Map<String, String> blobDigests(PackageLayout layout) throws IOException {
+        Path blobs = layout.images().resolve("blobs").resolve("sha256");
+        Map<String, String> digests = new HashMap<>();
+        if (!Files.isDirectory(blobs)) {
+            return digests;
+        }
+        try (Stream<Path> list = Files.list(blobs)) {
+            for (Path blob : (Iterable<Path>) list::iterator) {
+                String hex = blob.getFileName().toString();
+                if (SHA256_HEX.matcher(hex).matches() && Files.isRegularFile(blob, LinkOption.NOFOLLOW_LINKS)) {
+                    digests.put(layout.root().relativize(blob).toString().replace('\\', '/'), hex);
+                }
+            }
+        }
+        return digests;
     }
 
     private static boolean hasFiles(Path dir) throws IOException {
