@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,7 +30,9 @@ final class BlobFiles {
         Path temp = Files.createTempFile(dir, "." + expected.digest().shortHex() + "-", ".partial");
         try {
             long written;
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            // WRITE alone: the file is new and empty. Opening it with TRUNCATE_EXISTING (the default) makes ext4
+            // flush all of it to disk on close (its auto_da_alloc heuristic), a stall per blob.
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 written = transfer(in, out, expected, what);
             }
             moveIntoPlace(temp, target);
