@@ -22,6 +22,7 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.sbom.Sboms;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -35,6 +36,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -149,12 +155,28 @@ public final class PackageCreator {
             Files.writeString(sbomDir.resolve(document.getKey()), document.getValue());
             any = true;
         }
-        for (ImageStep.Image image : pulled) {
-            var json = Sboms.image(layout.images(), image.reference(), image.digest());
-            if (json.isPresent()) {
-                Files.writeString(sbomDir.resolve(Sboms.imageFileName(image.reference())), json.get());
-                any = true;
+        // Scanning reads (and for gzip layers inflates) every layer: one image per core at a time.
+        int threads = Math.max(1, Math.min(pulled.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "jackal-sbom");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<String>>> scans = new ArrayList<>();
+            for (ImageStep.Image image : pulled) {
+                scans.add(pool.submit(() -> Sboms.image(layout.images(), image.reference(), image.digest())));
             }
+            for (int i = 0; i < pulled.size(); i++) {
+                Optional<String> json = await(scans.get(i));
+                if (json.isPresent()) {
+                    Files.writeString(
+                            sbomDir.resolve(Sboms.imageFileName(pulled.get(i).reference())), json.get());
+                    any = true;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         for (ComponentLayout component : built) {
             if (Sboms.hasFiles(component.root())) {
@@ -166,6 +188,27 @@ public final class PackageCreator {
         }
         if (any) {
             ReproducibleTar.write(sbomDir, "", layout.sboms());
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing SBOMs");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
