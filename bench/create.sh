@@ -9,6 +9,8 @@
 # Environment: BENCH_DIR (default /tmp/jackal-bench; generated images and the registry's data are kept and
 # reused), BENCH_SIZE_MB (2048), BENCH_LARGEST_MB (512), BENCH_SMALL_MB (256; its layers are at most 8 MiB),
 # BENCH_RUNS (5), BENCH_XMX (256m), BENCH_BUILD (1; 0 uses the jar already in jackal-deployer/target),
+# BENCH_JAR (another jackal-deployer.jar to measure, e.g. one built from an older commit; implies no build),
+# BENCH_COMPARE_JAR (a second jar, e.g. from before a change: each round adds its empty-cache create),
 # BENCH_EXTRAS (1; 0 skips the warm-cache and --skip-sbom runs).
 set -euo pipefail
 
@@ -23,19 +25,19 @@ xmx="${BENCH_XMX:-256m}"
 extras="${BENCH_EXTRAS:-1}"
 
 cd "$root"
-if [ "${BENCH_BUILD:-1}" != 0 ]; then
+if [ -z "${BENCH_JAR:-}" ] && [ "${BENCH_BUILD:-1}" != 0 ]; then
     ./mvnw -B -q -ntp -pl jackal-deployer -am package -DskipTests
 fi
-jar="$root/jackal-deployer/target/jackal-deployer.jar"
+built="$root/jackal-deployer/target/jackal-deployer.jar"
+jar="${BENCH_JAR:-$built}"
 mkdir -p "$here/target/classes"
-javac -d "$here/target/classes" -cp "$jar" "$here"/src/dev/jackal/bench/*.java
-jackal=(java "-Xmx$xmx" -jar "$jar")
+javac -d "$here/target/classes" -cp "$built" "$here"/src/dev/jackal/bench/*.java
 
 # --- images: OCI layouts generated once, pushed once into the registry's own data directory
 images() { # layoutDir totalMB largestMB
     if [ ! -f "$1/images.txt" ]; then
         rm -rf "$1"
-        java -cp "$here/target/classes:$jar" dev.jackal.bench.CreateBench images "$1" "$2" "$3" 3
+        java -cp "$here/target/classes:$built" dev.jackal.bench.CreateBench images "$1" "$2" "$3" 3
     fi
 }
 big="$work/images-$size_mb-$largest_mb"
@@ -102,7 +104,8 @@ create() {
     local label=$1 def=$2 cache=$3
     shift 3
     rm -rf "$cw/out"
-    /usr/bin/time -f '%e %M %U %S' -o "$cw/time.txt" "${jackal[@]}" package create "$def" --confirm -o "$cw/out" \
+    /usr/bin/time -f '%e %M %U %S' -o "$cw/time.txt" java "-Xmx$xmx" -jar "${create_jar:-$jar}" package create "$def" \
+        --confirm -o "$cw/out" \
         --plain-http --no-progress --jackal-cache "$cache" "$@" 2>&1 | stamp >"$cw/$label.log" ||
         { cat "$cw/$label.log"; exit 1; }
     read -r wall rss user sys <"$cw/time.txt"
@@ -118,6 +121,7 @@ create() {
 echo "# machine: $(nproc) cores, $(grep 'model name' /proc/cpuinfo | head -1 | cut -d: -f2 | xargs)," \
     "$(java -version 2>&1 | head -1), $(zstd --version | grep -o 'v[0-9.]*'), $(tar --version | head -1)," \
     "$(docker-registry --version 2>&1 | head -1 | awk '{print $NF}'), skopeo $(skopeo --version | awk '{print $3}')"
+echo "# code: $(if [ -n "${BENCH_JAR:-}" ]; then echo "$jar"; else git -C "$root" log -1 --format='%h %s' | cut -c1-80; fi)"
 echo "# images: $big ($(wc -l <"$big/images.txt") images), $small ($(wc -l <"$small/images.txt") images);" \
     "registry 127.0.0.1:$port; jackal -Xmx$xmx"
 
@@ -136,7 +140,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR
 best() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 cold_runs="" warm_runs="" nosbom_runs="" zstd_runs="" ratios="" cold_rss="" warm_rss="" small_rss="" cold_cpu="" zstd_cpu=""
-aggregates=""
+aggregates="" compare_runs="" compare_rss="" compare_ratios=""
 for run in $(seq 1 "$runs"); do
     rm -rf "$cw/cache"
     create cold "$cw/def-big" "$cw/cache"
@@ -148,6 +152,7 @@ for run in $(seq 1 "$runs"); do
 
     /usr/bin/time -f '%e %M %U %S' -o "$cw/time.txt" zstd -T0 -3 -q -f "$cw/plain.tar" -o "$cw/plain.tar.zst"
     read -r wall zrss user sys <"$cw/time.txt"
+    zstd_wall=$wall
     zstd_runs="$zstd_runs $(mbps "$content" "$wall")"
     ratios="$ratios $(awk -v z="$wall" -v j="$cold_wall" 'BEGIN {print z/j}')"
     zstd_cpu="$zstd_cpu $(awk -v u="$user" -v s="$sys" 'BEGIN {print u+s}')"
@@ -155,6 +160,16 @@ for run in $(seq 1 "$runs"); do
         "cpu=${user}u+${sys}s archiveMB=$(mbps "$(stat -c %s "$cw/plain.tar.zst")" 1)"
     rm -f "$cw/plain.tar.zst"
 
+    if [ -n "${BENCH_COMPARE_JAR:-}" ]; then
+        rm -rf "$cw/cache-compare"
+        create_jar="$BENCH_COMPARE_JAR" create compare "$cw/def-big" "$cw/cache-compare"
+        rm -rf "$cw/cache-compare"
+        compare_runs="$compare_runs $(mbps "$content" "$wall")" compare_rss="$compare_rss $rss"
+        compare_ratios="$compare_ratios $(awk -v z="$zstd_wall" -v j="$wall" 'BEGIN {print z/j}')"
+        aggregates="$aggregates $aggregate"
+        echo "compare jar, empty cache    run=$run seconds=$wall MBps=$(mbps "$content" "$wall") maxRSS_MB=$rss" \
+            "cpu=${user}u+${sys}s $phases"
+    fi
     if [ "$extras" != 0 ]; then
         create warm "$cw/def-big" "$cw/cache"
         warm_runs="$warm_runs $(mbps "$content" "$wall")" warm_rss="$warm_rss $rss"
@@ -183,6 +198,12 @@ echo "# medians over $runs rounds (MB/s of package content, whole-process wall t
     "zstd=$z jackal/zstd=$(ratio "$c" "$z")"
 if [ "$extras" != 0 ]; then
     echo "# medians: warm cache=$(echo "$warm_runs" | median) warm+--skip-sbom=$(echo "$nosbom_runs" | median)"
+fi
+if [ -n "${BENCH_COMPARE_JAR:-}" ]; then
+    k=$(echo "$compare_runs" | median)
+    echo "# compare jar ($BENCH_COMPARE_JAR): median=$k MB/s jar/zstd=$(ratio "$k" "$z")" \
+        "median of per-round ratios=$(echo "$compare_ratios" | median)" \
+        "best=$(echo "$compare_runs" | best) peak RSS MB $(echo "$compare_rss" | tr ' ' '\n' | grep -v '^$' | sort -n | sed -n '1p;$p' | xargs | tr ' ' -)"
 fi
 cb=$(echo "$cold_runs" | best) zb=$(echo "$zstd_runs" | best)
 echo "# best of $runs rounds: jackal create=$cb zstd=$zb jackal/zstd=$(ratio "$cb" "$zb")"
