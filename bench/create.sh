@@ -112,6 +112,7 @@ create() {
     rss=$((rss / 1024))
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {print u+s}')
     aggregate=$(sed -n 's/.*aggregate checksum \([0-9a-f]*\).*/\1/p' "$cw/$label.log")
+    archive_mb=$(mbps "$(cat "$cw"/out/*.tar.zst | wc -c)" 1)
     [ -n "$aggregate" ] || { cat "$cw/$label.log"; exit 1; }
     # phase split from jackal's own log lines: pulling ... | writing the archive ... | created
     phases=$(awk '/pulling/ {p=$1} /^ *[0-9.]+ images:/ {i=$1} /writing/ {w=$1} /created/ {c=$1}
@@ -129,7 +130,7 @@ echo "# images: $big ($(wc -l <"$big/images.txt") images), $small ($(wc -l <"$sm
 create reference "$cw/def-big" "$cw/cache-ref"
 rm -rf "$cw/cache-ref" "$cw/content" "$cw/plain.tar" && mkdir -p "$cw/content"
 zstd -dc "$cw"/out/*.tar.zst | tar -C "$cw/content" -xf -
-content=$(find "$cw/content" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+content=$(find "$cw/content" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s}')
 tar -C "$cw/content" -cf "$cw/plain.tar" .
 echo "# package content: $(find "$cw/content" -type f | wc -l) files, $content bytes; aggregate checksum $aggregate"
 rm -rf "$cw/content"
@@ -148,7 +149,7 @@ for run in $(seq 1 "$runs"); do
     cold_runs="$cold_runs $(mbps "$content" "$wall")" cold_rss="$cold_rss $rss" cold_cpu="$cold_cpu $cpu"
     aggregates="$aggregates $aggregate"
     echo "jackal create, empty cache  run=$run seconds=$wall MBps=$(mbps "$content" "$wall") maxRSS_MB=$rss" \
-        "cpu=${user}u+${sys}s $phases"
+        "cpu=${user}u+${sys}s $phases archiveMB=$archive_mb"
 
     /usr/bin/time -f '%e %M %U %S' -o "$cw/time.txt" zstd -T0 -3 -q -f "$cw/plain.tar" -o "$cw/plain.tar.zst"
     read -r wall zrss user sys <"$cw/time.txt"
