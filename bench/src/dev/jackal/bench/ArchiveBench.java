@@ -163,27 +163,32 @@ public final class ArchiveBench {
 
     /** Log- and manifest-like text, compressing roughly 4-6x at zstd level 3. */
     private static void textLayer(Path file, long size, long seed) throws IOException {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            writeText(out, size, seed);
+        }
+    }
+
+    /** Writes exactly {@code size} bytes of the seeded log-like text to {@code out} (also used by CreateBench). */
+    static void writeText(OutputStream out, long size, long seed) throws IOException {
         Random random = new Random(seed);
         String[] levels = {"info", "debug", "warn", "error"};
         String[] paths = {"/api/v1/items", "/healthz", "/api/v1/users/", "/static/app.js", "/metrics"};
         StringBuilder line = new StringBuilder(256);
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            long left = size;
-            while (left > 0) {
-                line.setLength(0);
-                line.append("2026-11-22T").append(10 + random.nextInt(14)).append(':').append(random.nextInt(60))
-                        .append(':').append(random.nextInt(60)).append('.').append(random.nextInt(1_000_000))
-                        .append("Z level=").append(levels[random.nextInt(levels.length)])
-                        .append(" pod=web-").append(Long.toHexString(random.nextInt(1 << 20)))
-                        .append(" path=").append(paths[random.nextInt(paths.length)]).append(random.nextInt(10_000))
-                        .append(" status=").append(random.nextInt(10) == 0 ? 500 : 200)
-                        .append(" bytes=").append(random.nextInt(100_000))
-                        .append(" trace=").append(Long.toHexString(random.nextLong())).append('\n');
-                byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
-                int n = (int) Math.min(bytes.length, left);
-                out.write(bytes, 0, n);
-                left -= n;
-            }
+        long left = size;
+        while (left > 0) {
+            line.setLength(0);
+            line.append("2026-11-22T").append(10 + random.nextInt(14)).append(':').append(random.nextInt(60))
+                    .append(':').append(random.nextInt(60)).append('.').append(random.nextInt(1_000_000))
+                    .append("Z level=").append(levels[random.nextInt(levels.length)])
+                    .append(" pod=web-").append(Long.toHexString(random.nextInt(1 << 20)))
+                    .append(" path=").append(paths[random.nextInt(paths.length)]).append(random.nextInt(10_000))
+                    .append(" status=").append(random.nextInt(10) == 0 ? 500 : 200)
+                    .append(" bytes=").append(random.nextInt(100_000))
+                    .append(" trace=").append(Long.toHexString(random.nextLong())).append('\n');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
+            int n = (int) Math.min(bytes.length, left);
+            out.write(bytes, 0, n);
+            left -= n;
         }
     }
 }

@@ -28,13 +28,24 @@ public final class Checksums {
 
     /** The checksums.txt content for {@code packageDir} as it is now. */
     public static String render(Path packageDir) throws IOException {
+        return render(packageDir, Map.of());
+    }
+
+    /**
+     * The checksums.txt content for {@code packageDir}, taking the SHA-256 of each file named in {@code knownDigests}
+     * (package-relative path with {@code /} separators, to lowercase hex) from there instead of reading the file. Only
+     * for files whose content was checked against that digest as it was written, such as the blobs of an OCI layout.
+     */
+    public static String render(Path packageDir, Map<String, String> knownDigests) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         for (SourceEntry file : listedFiles(packageDir)) {
             if (file.name().contains(" ")) {
                 throw new FileSystemException(
                         file.path().toString(), null, "a space in a package path cannot be listed in checksums.txt");
             }
-            lines.add((Sha256.of(file.path()) + " " + file.name()).getBytes(StandardCharsets.UTF_8));
+            String known = knownDigests.get(file.name());
+            String sha256 = known != null ? known : Sha256.of(file.path());
+            lines.add((sha256 + " " + file.name()).getBytes(StandardCharsets.UTF_8));
         }
         lines.sort(Arrays::compareUnsigned);
         StringBuilder content = new StringBuilder();
@@ -46,7 +57,12 @@ public final class Checksums {
 
     /** Writes {@code checksums.txt} into {@code packageDir} and returns the aggregate checksum. */
     public static String write(Path packageDir) throws IOException {
-        byte[] content = render(packageDir).getBytes(StandardCharsets.UTF_8);
+        return write(packageDir, Map.of());
+    }
+
+    /** As {@link #write(Path)}, with digests known beforehand; see {@link #render(Path, Map)}. */
+    public static String write(Path packageDir, Map<String, String> knownDigests) throws IOException {
+        byte[] content = render(packageDir, knownDigests).getBytes(StandardCharsets.UTF_8);
         Files.write(packageDir.resolve(FILE_NAME), content);
         return Sha256.of(content);
     }

@@ -18,4 +18,13 @@ public interface ImageStep {
 
     /** Pulls the images of {@code pkg} into {@code layoutDir}; returns them in definition order. */
     List<Image> pull(JackalPackage pkg, Path layoutDir, CreateOptions options) throws IOException;
+
+    /**
+     * Whether every file this step leaves in {@code blobs/sha256/} of the layout is named by the SHA-256 of its
+     * content, checked as it was written. Create then lists those names in checksums.txt rather than reading the
+     * blobs once more. False unless an implementation guarantees it.
+     */
+    default boolean verifiesBlobDigests() {
+        return false;
+    }
 }

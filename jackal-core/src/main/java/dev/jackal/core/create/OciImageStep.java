@@ -65,6 +65,12 @@ public final class OciImageStep implements ImageStep {
                 .toList();
     }
 
+    /** Every blob goes through {@link ImageCopier}, which checks it against its digest as it is stored. */
+    @Override
+    public boolean verifiesBlobDigests() {
+        return true;
+    }
+
     private static List<ImageReference> references(JackalPackage pkg) {
         List<ImageReference> references = new ArrayList<>();
         for (Component component : pkg.components()) {

@@ -22,17 +22,26 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.sbom.Sboms;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +49,8 @@ import java.util.stream.Stream;
  * SBOMs, archive the components, write checksums and the definition, and pack it all into one archive.
  */
 public final class PackageCreator {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final EventHandler events;
     private final SkeletonResolver skeletons;
@@ -94,7 +105,8 @@ public final class PackageCreator {
             if (!options.skipSbom()) {
                 writeSboms(pkg, layout, built, pulled, staging.resolve(PackageLayout.SBOM_DIR), options.extraSboms());
             }
-            String aggregate = Checksums.write(layout.root());
+            String aggregate =
+                    Checksums.write(layout.root(), images.verifiesBlobDigests() ? blobDigests(layout) : Map.of());
             JackalPackage stored = withBuild(pkg, options, aggregate);
             DefinitionWriter.write(stored, layout.definition());
             Path archive = options.outputDir().resolve(PackageNames.archive(stored, options.flavor()));
@@ -143,12 +155,28 @@ public final class PackageCreator {
             Files.writeString(sbomDir.resolve(document.getKey()), document.getValue());
             any = true;
         }
-        for (ImageStep.Image image : pulled) {
-            var json = Sboms.image(layout.images(), image.reference(), image.digest());
-            if (json.isPresent()) {
-                Files.writeString(sbomDir.resolve(Sboms.imageFileName(image.reference())), json.get());
-                any = true;
+        // Scanning reads (and for gzip layers inflates) every layer: one image per core at a time.
+        int threads = Math.max(1, Math.min(pulled.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "jackal-sbom");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<String>>> scans = new ArrayList<>();
+            for (ImageStep.Image image : pulled) {
+                scans.add(pool.submit(() -> Sboms.image(layout.images(), image.reference(), image.digest())));
             }
+            for (int i = 0; i < pulled.size(); i++) {
+                Optional<String> json = await(scans.get(i));
+                if (json.isPresent()) {
+                    Files.writeString(
+                            sbomDir.resolve(Sboms.imageFileName(pulled.get(i).reference())), json.get());
+                    any = true;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         for (ComponentLayout component : built) {
             if (Sboms.hasFiles(component.root())) {
@@ -161,6 +189,45 @@ public final class PackageCreator {
         if (any) {
             ReproducibleTar.write(sbomDir, "", layout.sboms());
         }
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing SBOMs");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** {@code images/blobs/sha256/<hex>} to {@code <hex>}, for every blob file of the package's image layout. */
+    private static Map<String, String> blobDigests(PackageLayout layout) throws IOException {
+        Path blobs = layout.images().resolve("blobs").resolve("sha256");
+        Map<String, String> digests = new HashMap<>();
+        if (!Files.isDirectory(blobs)) {
+            return digests;
+        }
+        try (Stream<Path> list = Files.list(blobs)) {
+            for (Path blob : (Iterable<Path>) list::iterator) {
+                String hex = blob.getFileName().toString();
+                if (SHA256_HEX.matcher(hex).matches() && Files.isRegularFile(blob, LinkOption.NOFOLLOW_LINKS)) {
+                    digests.put(layout.root().relativize(blob).toString().replace('\\', '/'), hex);
+                }
+            }
+        }
+        return digests;
     }
 
     private static boolean hasFiles(Path dir) throws IOException {

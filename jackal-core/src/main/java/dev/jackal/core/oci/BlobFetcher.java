@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches the blobs of many images into one layout on one executor with a fixed number of threads: each digest
- * once, from the cache when it holds it, else from the registry into the cache and then into the layout. When
+ * once, from the cache when it holds it, else from the registry into the cache and then into the layout (a hard
+ * link to the cache's file where the file systems allow, else a copy). When
  * the last blob of an image is in place, its manifests are written and the listener hears {@code imageDone}.
  */
 final class BlobFetcher {
@@ -112,7 +113,8 @@ final class BlobFetcher {
             fetched = true;
         }
         try {
-            cache.fetchBlob(source, blob, target.blobPath(digest));
+            // a blob downloaded just now was verified on the way in; one found in the cache is checked first
+            cache.linkBlob(blob, target.blobPath(digest), fetched);
         } catch (DigestMismatchException e) {
             if (fetched) {
                 throw e;
@@ -120,7 +122,7 @@ final class BlobFetcher {
             deleteQuietly(cache, digest);
             download(blob, source, cache);
             fetched = true;
-            cache.fetchBlob(source, blob, target.blobPath(digest));
+            cache.linkBlob(blob, target.blobPath(digest), true);
         }
         done(blob, fetched);
     }

@@ -235,6 +235,24 @@ public final class OciLayout implements OciStore {
         }
     }
 
+    /**
+     * Puts blob {@code blob} of this layout at {@code target}: a hard link where the file systems allow it, else a
+     * copy. Unless {@code verified} (checked against its digest since it was written), it is checked first.
+     */
+    void linkBlob(Descriptor blob, Path target, boolean verified) {
+        Path source = blobPath(blob.digest());
+        if (!Files.isRegularFile(source)) {
+            throw new ImageNotFoundException(
+                    blob.digest().toString(), "blob " + blob.digest() + " is not in the OCI layout " + directory);
+        }
+        try {
+            BlobFiles.link(source, target, blob, "blob " + blob.digest() + " in " + directory, verified);
+        } catch (IOException e) {
+            throw new OciLayoutException(
+                    directory, "cannot link blob " + blob.digest() + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void pushBlob(ImageReference repository, Descriptor blob, Path source) {
         if (hasBlob(blob.digest())) {

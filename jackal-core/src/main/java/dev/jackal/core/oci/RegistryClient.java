@@ -137,15 +137,15 @@ public final class RegistryClient implements OciStore {
         RegistryTransport transport = transport(repository);
         String what = repository.name() + "@" + blob.digest();
         transport.retrying(what, "pull", () -> {
-            HttpResponse<InputStream> response = transport.send(
-                    blobCall("GET", repository, blob.digest()), repository.repository(), false, what, "pull");
+            HttpResponse<InputStream> response = transport.sendForStream(
+                    blobCall("GET", repository, blob.digest()), repository.repository(), what, "pull");
             for (int hops = 0; isRedirect(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
                 URI next = response.uri()
                         .resolve(response.headers()
                                 .firstValue("Location")
                                 .orElseThrow(() -> new IOException("redirect without Location")));
                 RegistryErrors.discard(response);
-                response = transport.sendDirect(next, Optional.empty());
+                response = transport.sendDirectForStream(next, Optional.empty());
             }
             if (response.statusCode() != 200) {
                 throw RegistryErrors.status(response, transport.registry(), what, "pull", "blob");

@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * HTTP to one registry: the base URL (plain or TLS), the authentication handshake on 401, and retries with
@@ -43,12 +45,14 @@ final class RegistryTransport {
     }
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final String DOCKER_HUB_API = "registry-1.docker.io";
 
     private final String registry;
     private final URI base;
     private final RegistryOptions options;
     private final HttpClient http;
+    private final SSLContext tls;
     private final RegistryAuthenticator auth;
     private final String userAgent;
 
@@ -61,9 +65,12 @@ final class RegistryTransport {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30));
+                .connectTimeout(CONNECT_TIMEOUT);
         if (!options.plainHttp()) {
-            builder.sslContext(TlsContexts.forOptions(options, registry));
+            this.tls = TlsContexts.forOptions(options, registry);
+            builder.sslContext(tls);
+        } else {
+            this.tls = null;
         }
         this.http = builder.build();
         this.auth = new RegistryAuthenticator(registry, credentials, this::sendDirect);
@@ -102,11 +109,36 @@ final class RegistryTransport {
      */
     HttpResponse<InputStream> send(Call call, String repository, boolean push, String reference, String verb)
             throws IOException {
+        return send(call, repository, push, reference, verb, this::sendDirect);
+    }
+
+    /**
+     * As {@link #send} for a pull, for a bodiless request whose answer is a blob to stream: sent with
+     * {@link UrlConnectionResponse}, which adds no garbage per byte received.
+     */
+    HttpResponse<InputStream> sendForStream(Call call, String repository, String reference, String verb)
+            throws IOException {
+        return send(call, repository, false, reference, verb, this::sendStreaming);
+    }
+
+    /** As {@link #sendDirect(URI, Optional)}, with {@link UrlConnectionResponse}: a redirected blob download. */
+    HttpResponse<InputStream> sendDirectForStream(URI uri, Optional<String> authorization) throws IOException {
+        return sendStreaming(Call.of("GET", uri, Map.of()), authorization);
+    }
+
+    @FunctionalInterface
+    private interface Sender {
+        HttpResponse<InputStream> send(Call call, Optional<String> authorization) throws IOException;
+    }
+
+    private HttpResponse<InputStream> send(
+            Call call, String repository, boolean push, String reference, String verb, Sender sender)
+            throws IOException {
         String scope = "repository:" + repository + ":" + (push ? "pull,push" : "pull");
         boolean retried = false;
         while (true) {
             Optional<String> authorization = auth.authorization(scope, reference, verb);
-            HttpResponse<InputStream> response = sendDirect(call, authorization);
+            HttpResponse<InputStream> response = sender.send(call, authorization);
             if (response.statusCode() != 401) {
                 return response;
             }
@@ -140,6 +172,25 @@ final class RegistryTransport {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while talking to " + registry);
         }
+        return failOnServerError(response);
+    }
+
+    private HttpResponse<InputStream> sendStreaming(Call call, Optional<String> authorization) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>(call.headers());
+        headers.put("User-Agent", userAgent);
+        authorization.ifPresent(value -> headers.put("Authorization", value));
+        HttpResponse<InputStream> response = UrlConnectionResponse.send(
+                call.method(),
+                call.uri(),
+                headers,
+                CONNECT_TIMEOUT,
+                call.timeout(),
+                tls,
+                options.insecureSkipTlsVerify());
+        return failOnServerError(response);
+    }
+
+    private static HttpResponse<InputStream> failOnServerError(HttpResponse<InputStream> response) throws ServerError {
         if (response.statusCode() >= 500) {
             String detail = RegistryErrors.detail(response);
             throw new ServerError(response.statusCode(), detail);

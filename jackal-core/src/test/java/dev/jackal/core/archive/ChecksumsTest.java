@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,15 @@ class ChecksumsTest {
     @Test
     void rendersTheExactFormat() throws IOException {
         assertEquals(GOLDEN, Checksums.render(pkg));
+    }
+
+    @Test
+    void aKnownDigestIsListedWithoutReadingTheFile() throws IOException {
+        // the blob's content no longer matches its name, but the digest given for it is what gets listed
+        Trees.write(pkg, "images/blobs/sha256/" + LAYER, "not read");
+        assertEquals(GOLDEN, Checksums.render(pkg, Map.of("images/blobs/sha256/" + LAYER, LAYER)));
+        String aggregate = Checksums.write(pkg, Map.of("images/blobs/sha256/" + LAYER, LAYER));
+        assertEquals(Sha256.of(GOLDEN.getBytes(StandardCharsets.UTF_8)), aggregate);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.jackal.test.oci.TestImage;
 import dev.jackal.test.oci.TestImages;
 import dev.jackal.test.registry.OciRegistry;
 import dev.jackal.test.registry.RegistryExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +97,42 @@ class ProxiedRegistryTest {
         assertEquals(
                 image.digest(), layout.findEntry(ref).orElseThrow().digest().toString());
         ImageCopierContract.assertBlobsIntact(layout, image.layerDigests());
+    }
+
+    @Test
+    void aDownloadedBlobIsLinkedFromTheCacheNotCopied() throws Exception {
+        TestImage image = TestImages.builder().layers(2).seed(53).tag("1").push(skopeo, registry(), "cache/link", work);
+        pull(client(), "linked", PullOptions.forArchitecture("amd64"), viaProxy("cache/link:1"));
+
+        OciLayout layout = OciLayout.open(work.resolve("linked"));
+        OciLayout cache = OciLayout.open(work.resolve("cache"));
+        for (String layer : image.layerDigests()) {
+            Digest digest = Digest.of(layer);
+            assertTrue(Files.isSameFile(cache.blobPath(digest), layout.blobPath(digest)), layer);
+        }
+        ImageCopierContract.assertBlobsIntact(layout, image.layerDigests());
+    }
+
+    @Test
+    void aDamagedCachedBlobIsDownloadedAgain() throws Exception {
+        TestImage image = TestImages.builder().layers(2).seed(54).tag("1").push(skopeo, registry(), "cache/heal", work);
+        ImageReference ref = viaProxy("cache/heal:1");
+        pull(client(), "first", PullOptions.forArchitecture("amd64"), ref);
+        // a new file in the cache (the first layout keeps its own link to the good one)
+        Path cached = OciLayout.open(work.resolve("cache"))
+                .blobPath(Digest.of(image.layerDigests().get(0)));
+        long size = Files.size(cached);
+        Files.delete(cached);
+        Files.write(cached, new byte[(int) size]);
+
+        proxy.resetCounts();
+        PullResult second = pull(client(), "second", PullOptions.forArchitecture("amd64"), ref);
+
+        assertEquals(1, proxy.count("GET blobs"), "only the damaged blob is fetched again");
+        assertEquals(1, second.blobsDownloaded());
+        ImageCopierContract.assertBlobsIntact(OciLayout.open(work.resolve("second")), image.layerDigests());
+        ImageCopierContract.assertBlobsIntact(OciLayout.open(work.resolve("cache")), image.layerDigests());
+        ImageCopierContract.assertBlobsIntact(OciLayout.open(work.resolve("first")), image.layerDigests());
     }
 
     @Test
