@@ -69,6 +69,10 @@ class DeployCliTest {
         assertEquals(0, created.exitCode(), created.err());
         String archive = created.out().strip();
 
+        Jackal.Result unconfirmed = jackal("package", "deploy", archive, "--no-progress");
+        assertEquals(1, unconfirmed.exitCode(), unconfirmed.err());
+        assertTrue(unconfirmed.err().contains("pass --confirm"), unconfirmed.err());
+
         Jackal.Result deployed = jackal(
                 "package",
                 "deploy",
@@ -92,6 +96,11 @@ class DeployCliTest {
                         .lines()
                         .anyMatch(l -> l.startsWith("cli-demo") && l.contains("0.0.1") && l.contains("config")),
                 listed.out());
+
+        Jackal.Result unconfirmedRemove = jackal("package", "remove", "cli-demo", "--no-progress");
+        assertEquals(1, unconfirmedRemove.exitCode(), unconfirmedRemove.err());
+        assertTrue(unconfirmedRemove.err().contains("pass --confirm"), unconfirmedRemove.err());
+        assertTrue(jackal("package", "list", "--no-progress").out().contains("cli-demo"), "nothing was removed");
 
         Jackal.Result removed = jackal("package", "remove", "cli-demo", "--confirm", "--no-progress");
         assertEquals(0, removed.exitCode(), removed.err());

@@ -1,10 +1,12 @@
 package dev.jackal.deployer;
 
+import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
 import dev.jackal.deployer.cluster.Kube;
 import dev.jackal.deployer.cluster.PackageRemover;
 import dev.jackal.deployer.console.ConsoleEvents;
+import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -39,6 +41,24 @@ final class PackageRemoveCommand implements Callable<Integer> {
     @Option(names = "--components", description = "Only these components (globs; -name excludes).")
     String components = "";
 
+    /** Without --confirm, asks on the terminal; with no terminal there is no one to ask, so it refuses. */
+    private void confirmRemoval(String name) {
+        if (confirm) {
+            return;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new DeployCancelledException(
+                    "there is no terminal to confirm the removal on: pass --confirm to remove without prompts");
+        }
+        String what = components.isBlank() ? "package " + name : "components " + components + " of package " + name;
+        String answer = console.readLine("Remove %s? [y/N] ", what);
+        if (answer == null
+                || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+            throw new DeployCancelledException("removal cancelled; nothing was changed");
+        }
+    }
+
     @Override
     public Integer call() {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
@@ -50,6 +70,7 @@ final class PackageRemoveCommand implements Callable<Integer> {
                     name = loaded.pkg().metadata().name();
                 }
             }
+            confirmRemoval(name);
             new PackageRemover(events, kube).remove(name, components, global.tempRoot(), SelfCommand.get());
             return ExitCodes.OK;
         }
