@@ -240,7 +240,8 @@ public final class Readiness {
         return condition != null && "True".equals(condition.get("status"));
     }
 
-    private static Object path(Map<String, Object> object, String... keys) {
+    /** The value at {@code keys} in nested maps, or null where the path breaks off. */
+    static Object path(Map<String, Object> object, String... keys) {
         Object node = object;
         for (String key : keys) {
             if (!(node instanceof Map<?, ?> map)) {

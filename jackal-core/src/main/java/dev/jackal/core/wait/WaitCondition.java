@@ -38,7 +38,7 @@ public sealed interface WaitCondition {
 
         @Override
         public String notMet(Map<String, Object> object) {
-            for (Object entry : list(path(object, "status", "conditions"))) {
+            for (Object entry : list(Readiness.path(object, "status", "conditions"))) {
                 if (!(entry instanceof Map<?, ?> condition)
                         || !type.equalsIgnoreCase(String.valueOf(condition.get("type")))
                         || condition.get("status") == null) {
@@ -46,8 +46,8 @@ public sealed interface WaitCondition {
                 }
                 Object observed = condition.containsKey("observedGeneration")
                         ? condition.get("observedGeneration")
-                        : path(object, "status", "observedGeneration");
-                Object generation = path(object, "metadata", "generation");
+                        : Readiness.path(object, "status", "observedGeneration");
+                Object generation = Readiness.path(object, "metadata", "generation");
                 if (observed instanceof Number o && generation instanceof Number g && o.longValue() < g.longValue()) {
                     return "condition " + type + " describes generation " + o + ", not the current " + g;
                 }
@@ -148,17 +148,6 @@ public sealed interface WaitCondition {
             }
         }
         throw new WaitException("invalid JSONPath condition " + condition + ": write it as '{.status.phase}'=Running");
-    }
-
-    private static Object path(Map<String, Object> object, String... keys) {
-        Object node = object;
-        for (String key : keys) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return null;
-            }
-            node = map.get(key);
-        }
-        return node;
     }
 
     private static List<?> list(Object value) {
