@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * {@code package remove} (spec §6.10): the deployed components, selected ones only, in reverse order:
- * {@code onRemove.before}, uninstall their releases in reverse, {@code onRemove.after} and {@code onSuccess};
+ * {@code onRemove.before}, uninstall their releases in reverse (the secret updated after each),
+ * {@code onRemove.after} and {@code onSuccess};
  * each is dropped from the package secret, and the secret goes when no component is left.
  */
 public final class PackageRemover {
@@ -54,7 +55,8 @@ public final class PackageRemover {
             ActionSet onRemove =
                     definition.map(Component::actions).map(a -> a.onRemove()).orElse(null);
             events.lifecycle("removing component " + component.name());
-            record = record.with(component.withStatus(ComponentStatus.REMOVING, record.generation()));
+            DeployedComponent removing = component.withStatus(ComponentStatus.REMOVING, record.generation());
+            record = record.with(removing);
             secrets.save(record);
             ActionRunner runner = new ActionRunner(
                     events, workDir, Map.of(), Redactor.none(), selfCommand, new KubeWaiter(events, kube.client()));
@@ -62,8 +64,12 @@ public final class PackageRemover {
                 run(runner, onRemove, onRemove == null ? List.of() : onRemove.before());
                 List<InstalledChart> charts = new ArrayList<>(component.installedCharts());
                 Collections.reverse(charts);
+                List<InstalledChart> left = new ArrayList<>(component.installedCharts());
                 for (InstalledChart chart : charts) {
                     helm.uninstall(chart.chartName(), chart.namespace());
+                    left.remove(chart);
+                    record = record.with(removing.withCharts(left));
+                    secrets.save(record); // the record always lists only the releases that are still there
                 }
                 run(runner, onRemove, onRemove == null ? List.of() : onRemove.after());
                 run(runner, onRemove, onRemove == null ? List.of() : onRemove.onSuccess());
