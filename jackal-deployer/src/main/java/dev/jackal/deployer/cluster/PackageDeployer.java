@@ -6,6 +6,7 @@ import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.action.Redactor;
 import dev.jackal.core.archive.ExtractOptions;
 import dev.jackal.core.archive.SafeExtractor;
+import dev.jackal.core.deploy.CliCompatibility;
 import dev.jackal.core.deploy.ComponentSelector;
 import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.deploy.DeployException;
@@ -65,6 +66,7 @@ public final class PackageDeployer {
             events.warn("No components were selected for deployment");
         }
         requireNoInit(pkg, selected);
+        CliCompatibility.warning(pkg, JackalVersion.get()).ifPresent(events::warn);
         Map<String, TemplateValue> values = new LinkedHashMap<>(
                 DeployVariables.resolve(pkg, options.set(), options.prompts().variables()));
         if (!options.prompts().confirm(preview(loaded, selected, values))) {
