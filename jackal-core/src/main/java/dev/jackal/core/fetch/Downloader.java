@@ -23,21 +23,30 @@ import java.util.HexFormat;
  */
 public final class Downloader {
 
-    private final HttpClient client;
     private final EventHandler events;
+    private HttpClient client;
 
+    /**
+     * A downloader whose HTTP client is built on first use: building one loads the JVM's default TLS context
+     * (a few hundred milliseconds on a cold JVM), which a create without remote files never needs.
+     */
     public Downloader(EventHandler events) {
-        this(
-                HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .connectTimeout(Duration.ofSeconds(30))
-                        .build(),
-                events);
+        this.events = events;
     }
 
     public Downloader(HttpClient client, EventHandler events) {
         this.client = client;
         this.events = events;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build();
+        }
+        return client;
     }
 
     /**
@@ -51,8 +60,9 @@ public final class Downloader {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".download", ".tmp");
-            HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(
+                            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() / 100 != 2) {
                 response.body().close();
                 throw new DownloadException(

@@ -61,7 +61,7 @@ public final class RegistryClient implements OciStore {
         String ref = reference.toString();
         Descriptor resolved = transport.retrying(ref, "pull", () -> {
             HttpResponse<InputStream> response =
-                    transport.send(manifestCall("HEAD", reference), reference.repository(), false, ref, "pull");
+                    transport.sendPull(manifestCall("HEAD", reference), reference.repository(), ref, "pull");
             RegistryErrors.discard(response);
             if (response.statusCode() != 200) {
                 throw RegistryErrors.status(response, transport.registry(), ref, "pull", "manifest");
@@ -90,7 +90,7 @@ public final class RegistryClient implements OciStore {
         String ref = reference.toString();
         return transport.retrying(ref, "pull", () -> {
             HttpResponse<InputStream> response =
-                    transport.send(manifestCall("GET", reference), reference.repository(), false, ref, "pull");
+                    transport.sendPull(manifestCall("GET", reference), reference.repository(), ref, "pull");
             if (response.statusCode() != 200) {
                 throw RegistryErrors.status(response, transport.registry(), ref, "pull", "manifest");
             }
@@ -120,7 +120,7 @@ public final class RegistryClient implements OciStore {
         String what = repository.name() + "@" + digest;
         return transport.retrying(what, "check", () -> {
             HttpResponse<InputStream> response =
-                    transport.send(blobCall("HEAD", repository, digest), repository.repository(), false, what, "check");
+                    transport.sendPull(blobCall("HEAD", repository, digest), repository.repository(), what, "check");
             RegistryErrors.discard(response);
             if (response.statusCode() == 200) {
                 return true;
@@ -137,7 +137,7 @@ public final class RegistryClient implements OciStore {
         RegistryTransport transport = transport(repository);
         String what = repository.name() + "@" + blob.digest();
         transport.retrying(what, "pull", () -> {
-            HttpResponse<InputStream> response = transport.sendForStream(
+            HttpResponse<InputStream> response = transport.sendPull(
                     blobCall("GET", repository, blob.digest()), repository.repository(), what, "pull");
             for (int hops = 0; isRedirect(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
                 URI next = response.uri()

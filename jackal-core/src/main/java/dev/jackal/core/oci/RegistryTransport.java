@@ -51,8 +51,8 @@ final class RegistryTransport {
     private final String registry;
     private final URI base;
     private final RegistryOptions options;
-    private final HttpClient http;
     private final SSLContext tls;
+    private HttpClient http;
     private final RegistryAuthenticator auth;
     private final String userAgent;
 
@@ -62,18 +62,26 @@ final class RegistryTransport {
         this.userAgent = userAgent;
         String host = ImageReference.DOCKER_HUB.equals(registry) ? DOCKER_HUB_API : registry;
         this.base = URI.create((options.plainHttp() ? "http://" : "https://") + host + "/");
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_TIMEOUT);
-        if (!options.plainHttp()) {
-            this.tls = TlsContexts.forOptions(options, registry);
-            builder.sslContext(tls);
-        } else {
-            this.tls = null;
-        }
-        this.http = builder.build();
+        this.tls = options.plainHttp() ? null : TlsContexts.forOptions(options, registry);
         this.auth = new RegistryAuthenticator(registry, credentials, this::sendDirect);
+    }
+
+    /**
+     * The {@code java.net.http} client, built on first use: blob downloads do not use it, and building one
+     * loads the JVM's default TLS context even for plain HTTP.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(CONNECT_TIMEOUT);
+            if (tls != null) {
+                builder.sslContext(tls);
+            }
+            http = builder.build();
+        }
+        return http;
     }
 
     String registry() {
@@ -113,11 +121,11 @@ final class RegistryTransport {
     }
 
     /**
-     * As {@link #send} for a pull, for a bodiless request whose answer is a blob to stream: sent with
-     * {@link UrlConnectionResponse}, which adds no garbage per byte received.
+     * As {@link #send} for a pull-side request without a body (manifest and blob HEAD/GET): sent with {@link
+     * UrlConnectionResponse}, which adds no garbage per byte received and, for plain HTTP, never loads a TLS
+     * context.
      */
-    HttpResponse<InputStream> sendForStream(Call call, String repository, String reference, String verb)
-            throws IOException {
+    HttpResponse<InputStream> sendPull(Call call, String repository, String reference, String verb) throws IOException {
         return send(call, repository, false, reference, verb, this::sendStreaming);
     }
 
@@ -167,7 +175,7 @@ final class RegistryTransport {
         authorization.ifPresent(value -> request.header("Authorization", value));
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while talking to " + registry);
