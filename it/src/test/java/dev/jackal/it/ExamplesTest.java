@@ -1,6 +1,7 @@
 package dev.jackal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import dev.jackal.core.oci.RegistryClient;
 import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.test.git.GitServer;
 import dev.jackal.test.git.GitServerExtension;
+import dev.jackal.test.oci.ExampleRegistry;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.oci.TestImage;
 import dev.jackal.test.oci.TestImages;
@@ -186,10 +188,52 @@ class ExamplesTest {
     }
 
     @Test
-    void composed() throws Exception {
-        Path composed = create("composed");
+    void composedTakesImagesThroughItsImports() throws Exception {
+        OciRegistry registry = REGISTRY.registry();
+        Map<String, TestImage> pushed = ExampleRegistry.push(ExampleRegistry.COMPOSED, skopeo, registry, work);
+        Path composed = create("composed", "--plain-http", "--set", "REGISTRY=" + registry.address());
         assertTrue(Files.isRegularFile(composed.resolve("components/base.tar")));
         assertTrue(Files.isRegularFile(composed.resolve("components/monitoring.tar")));
+        Map<String, String> expected = new HashMap<>();
+        pushed.forEach((name, image) -> expected.put(registry.address() + "/" + name, image.digest()));
+        assertEquals(expected, imageEntries(composed));
+    }
+
+    @Test
+    void quickStartScriptCreatesComposedWithTheFixtureImages() throws Exception {
+        Path out = work.resolve("quickstart");
+        Path log = work.resolve("quickstart.log");
+        Process process = new ProcessBuilder(
+                        Jackal.EXAMPLES.resolve("quickstart.sh").toString(),
+                        out.toString(),
+                        "--no-progress",
+                        "--jackal-cache",
+                        work.resolve("quickstart-cache").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "quickstart.sh did not finish");
+        String output = Files.readString(log);
+        assertEquals(0, process.exitValue(), output);
+        java.util.regex.Matcher served = java.util.regex.Pattern.compile("example images served by (\\S+)")
+                .matcher(output);
+        assertTrue(served.find(), output);
+        Path archive;
+        try (var files = Files.list(out)) {
+            archive = files.filter(file -> file.toString().endsWith(".tar.zst"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Path unpacked = work.resolve("quickstart-unpacked");
+        SafeExtractor.extract(archive, unpacked, ExtractOptions.defaults());
+        Map<String, String> expected = new HashMap<>();
+        for (ExampleRegistry.ExampleImage image : ExampleRegistry.COMPOSED) {
+            TestImage made = image.builder().writeLayout(work.resolve("expected-" + image.seed()));
+            expected.put(served.group(1) + "/" + image.name(), made.digest());
+        }
+        assertEquals(expected, imageEntries(unpacked), "the fixture generator's images, byte for byte");
+        assertFalse(output.contains("\tat "), output);
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.test.oci.ExampleRegistry;
+import dev.jackal.test.oci.Skopeo;
+import dev.jackal.test.registry.RegistryExtension;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,16 +15,21 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code package inspect} as a user runs it: SBOM export, and hostile archives refused cleanly. */
 class InspectTest {
+
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = RegistryExtension.plain();
 
     @TempDir
     Path work;
 
     @Test
     void sbomOutWritesThePackagesSboms() throws Exception {
+        ExampleRegistry.push(ExampleRegistry.COMPOSED, Skopeo.find(), REGISTRY.registry(), work);
         Path out = work.resolve("out");
         Jackal.Result created = Jackal.run(
                 "package",
@@ -32,13 +40,26 @@ class InspectTest {
                 "amd64",
                 "-o",
                 out.toString(),
-                "--no-progress");
+                "--no-progress",
+                "--plain-http",
+                "--set",
+                "REGISTRY=" + REGISTRY.registry().address(),
+                "--jackal-cache",
+                work.resolve("cache").toString());
         assertEquals(0, created.exitCode(), created.err());
         Path sboms = work.resolve("sboms");
         Jackal.Result inspect = Jackal.run(
                 "package", "inspect", created.out().strip(), "--sbom-out", sboms.toString(), "--no-progress");
         assertEquals(0, inspect.exitCode(), inspect.err());
         assertTrue(Files.isRegularFile(sboms.resolve("composed/jackal-component-base.json")), inspect.err());
+        String registry = REGISTRY.registry().address().replace(':', '_');
+        try (Stream<Path> files = Files.list(sboms.resolve("composed"))) {
+            assertEquals(
+                    2,
+                    files.filter(file -> file.getFileName().toString().startsWith(registry))
+                            .count(),
+                    "one SBOM per image");
+        }
     }
 
     @Test
