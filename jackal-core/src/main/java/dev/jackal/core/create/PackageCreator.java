@@ -260,7 +260,7 @@ public final class PackageCreator {
                 null,
                 null,
                 null,
-                null,
+                JackalVersion.LAST_NON_BREAKING,
                 options.flavor().isEmpty() ? null : options.flavor());
         return pkg.withMetadata(pkg.metadata().withAggregateChecksum(aggregate)).withBuild(build);
     }

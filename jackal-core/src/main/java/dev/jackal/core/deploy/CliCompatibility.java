@@ -1,5 +1,6 @@
 package dev.jackal.core.deploy;
 
+import dev.jackal.core.JackalVersion;
 import dev.jackal.core.model.JackalPackage;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,10 +17,10 @@ public final class CliCompatibility {
 
     private CliCompatibility() {}
 
-    /** The warning to show, if any. */
+    /** The warning to show, if any; none for a development build of jackal (as Zarf skips the check for its own). */
     public static Optional<String> warning(JackalPackage pkg, String cliVersion) {
         String needed = pkg.build() == null ? null : pkg.build().lastNonBreakingVersion();
-        if (needed == null || needed.isBlank()) {
+        if (needed == null || needed.isBlank() || JackalVersion.isDevelopment(cliVersion)) {
             return Optional.empty();
         }
         Matcher required = SEMVER.matcher(needed.strip());

@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
+import dev.jackal.core.JackalVersion;
 import dev.jackal.core.archive.Checksums;
 import dev.jackal.core.archive.ExtractOptions;
 import dev.jackal.core.archive.SafeExtractor;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.definition.DefinitionReader;
+import dev.jackal.core.deploy.CliCompatibility;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.model.JackalPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +103,9 @@ class PackageCreatorTest {
         assertEquals(
                 List.of("web"), stored.components().stream().map(c -> c.name()).toList());
         assertEquals("amd64", stored.build().architecture());
+        assertEquals(JackalVersion.LAST_NON_BREAKING, stored.build().lastNonBreakingVersion());
+        assertEquals(Optional.empty(), CliCompatibility.warning(stored, "0.1.0"), "this jackal deploys what it built");
+        assertTrue(CliCompatibility.warning(stored, "0.0.9").isPresent(), "an older jackal is warned");
         Checksums.verify(unpacked, stored.metadata().aggregateChecksum());
         assertTrue(Files.exists(unpacked.resolve("components/web.tar")));
         assertTrue(Files.exists(unpacked.resolve("sboms.tar")));

@@ -33,8 +33,10 @@ class CliCompatibilityTest {
     @CsvSource({
         "0.1.0, v0.1.0, false",
         "v0.2.0, 0.1.9, false",
-        "0.1.0-SNAPSHOT, 0.1.0, true",
+        "0.1.0-SNAPSHOT, 0.2.0, false",
+        "0.1.0-alpha, 0.1.0, true",
         "0.1.0, 0.1.0-rc.1, false",
+        "0.1.0-rc.1, v0.1.0, true",
         "0.1.0-rc.2, 0.1.0-rc.10, true",
         "1.0.0, 1.0.1, true",
         "1.10.0, 1.9.0, false",
