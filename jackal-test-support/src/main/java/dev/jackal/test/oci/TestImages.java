@@ -164,7 +164,11 @@ public final class TestImages {
                 }
                 config.put("os", osArch[0]);
                 config.put("config", Map.of("Cmd", List.of("/bin/sh")));
-                config.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
+                // not Map.of: its iteration order changes from one JVM to the next, and so would the digests
+                Map<String, Object> rootfs = new LinkedHashMap<>();
+                rootfs.put("type", "layers");
+                rootfs.put("diff_ids", diffIds);
+                config.put("rootfs", rootfs);
                 Blob configBlob = writeBytes(blobs, JSON.writeValueAsBytes(config));
 
                 Map<String, Object> manifest = new LinkedHashMap<>();

@@ -123,6 +123,37 @@ class TestImagesTest {
         assertNotEquals(a.digest(), c.digest());
     }
 
+    @Test
+    void sameSeedSameDigestsInOtherJvms() throws Exception {
+        // Some JDK collections (Map.of) change their iteration order from one JVM to the next; the examples'
+        // quick start pushes images made in one JVM and checks them in another.
+        String here =
+                TestImages.builder().seed(42).writeLayout(work.resolve("here")).digest();
+        for (int run = 0; run < 6; run++) { // each JVM orders Map.of at random: 6 runs miss a regression 1 time in 64
+            Path layout = work.resolve("jvm-" + run);
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SeededLayout.class.getName(),
+                            layout.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, process.waitFor(), out);
+            assertEquals(here, out, "digest from JVM " + run);
+        }
+    }
+
+    /** Writes the seed-42 image into the layout named by the argument and prints its digest. */
+    public static final class SeededLayout {
+        public static void main(String[] args) {
+            System.out.println(
+                    TestImages.builder().seed(42).writeLayout(Path.of(args[0])).digest());
+        }
+    }
+
     private static String sha256(String raw) throws Exception {
         return "sha256:"
                 + HexFormat.of()
