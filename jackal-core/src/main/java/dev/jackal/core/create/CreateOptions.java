@@ -3,8 +3,10 @@ package dev.jackal.core.create;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -52,7 +54,8 @@ public record CreateOptions(
         Objects.requireNonNull(outputDir, "outputDir");
         flavor = flavor == null ? "" : flavor;
         set = Map.copyOf(set);
-        registryOverrides = Map.copyOf(registryOverrides);
+        // sorted, so build.registryOverrides is written the same way in every run (Map.copyOf's order is not)
+        registryOverrides = Collections.unmodifiableMap(new TreeMap<>(registryOverrides));
         Objects.requireNonNull(missingValues, "missingValues");
         if (maxPackageSizeMb < 0) {
             throw new IllegalArgumentException("--max-package-size must not be negative: " + maxPackageSizeMb);

@@ -74,14 +74,21 @@ public final class PullOptions {
         return listener;
     }
 
-    /** Where to pull {@code reference} from: the first override that applies, else the reference itself. */
-    ImageReference source(ImageReference reference) {
+    /**
+     * Where to pull {@code reference} from: the most specific override that applies (the longest source, so
+     * {@code docker.io/library} beats {@code docker.io} whatever order they were given in), else the reference
+     * itself.
+     */
+    public ImageReference source(ImageReference reference) {
+        ImageReference best = reference;
+        int bestLength = -1;
         for (RegistryOverride override : overrides) {
             Optional<ImageReference> moved = override.apply(reference);
-            if (moved.isPresent()) {
-                return moved.get();
+            if (moved.isPresent() && override.source().length() > bestLength) {
+                best = moved.get();
+                bestLength = override.source().length();
             }
         }
-        return reference;
+        return best;
     }
 }

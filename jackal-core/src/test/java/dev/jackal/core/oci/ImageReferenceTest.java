@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +154,24 @@ class ImageReferenceTest {
                         .orElseThrow()
                         .toString());
         assertEquals(Optional.empty(), prefix.apply(ImageReference.parse("src.example/organisation/app:2")));
+
+        ImageReference app = ImageReference.parse("src.example/org/app:2");
+        RegistryOverride host = RegistryOverride.parse("src.example=host-mirror.example");
+        for (List<RegistryOverride> order : List.of(List.of(host, prefix), List.of(prefix, host))) {
+            assertEquals(
+                    "mirror.example/src/org/app:2",
+                    PullOptions.forArchitecture("amd64")
+                            .withOverrides(order)
+                            .source(app)
+                            .toString(),
+                    "the most specific override wins, given in any order: " + order);
+        }
+        assertEquals(
+                "host-mirror.example/x/y:1",
+                PullOptions.forArchitecture("amd64")
+                        .withOverrides(List.of(prefix, host))
+                        .source(ImageReference.parse("src.example/x/y:1"))
+                        .toString());
 
         assertThrows(IllegalArgumentException.class, () -> RegistryOverride.parse("no-equals"));
         assertThrows(IllegalArgumentException.class, () -> RegistryOverride.parse("=dst"));
