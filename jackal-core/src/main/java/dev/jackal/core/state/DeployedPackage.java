@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jackal.core.model.JackalPackage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The content of a package secret {@code jackal-package-<name>} (spec §6.9): what was deployed, at which
@@ -42,8 +44,10 @@ public record DeployedPackage(
 
     public DeployedPackage {
         deployedComponents = deployedComponents == null ? List.of() : List.copyOf(deployedComponents);
-        componentWebhooks = componentWebhooks == null ? Map.of() : Map.copyOf(componentWebhooks);
-        connectStrings = connectStrings == null ? Map.of() : Map.copyOf(connectStrings);
+        // sorted, so the secret's JSON and the connect-string table come out the same in every run
+        componentWebhooks =
+                componentWebhooks == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(componentWebhooks));
+        connectStrings = connectStrings == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(connectStrings));
     }
 
     /** A new record for a first deploy, or the next generation of {@code previous}. */

@@ -48,6 +48,24 @@ class DeployedPackageTest {
     }
 
     @Test
+    void connectStringsComeOutSortedByName() {
+        Map<String, ConnectString> given = new java.util.LinkedHashMap<>();
+        for (String name : List.of("zeta", "alpha", "mid")) {
+            given.put(name, new ConnectString(name + " app", "/" + name));
+        }
+        DeployedPackage record = DeployedPackage.start(PKG, "v0.1.0", null).withConnectStrings(given);
+        assertEquals(
+                List.of("alpha", "mid", "zeta"),
+                List.copyOf(record.connectStrings().keySet()));
+        String json = record.toJson();
+        assertTrue(
+                json.indexOf("\"alpha\"") < json.indexOf("\"mid\"")
+                        && json.indexOf("\"mid\"") < json.indexOf("\"zeta\""),
+                json);
+        assertEquals(record, DeployedPackage.fromJson(json));
+    }
+
+    @Test
     void redeployBumpsTheGenerationAndKeepsWhatWasThere() {
         DeployedPackage first = DeployedPackage.start(PKG, "v0.1.0", null)
                 .with(new DeployedComponent("web", List.of(), ComponentStatus.SUCCEEDED, 1));
