@@ -23,16 +23,7 @@ for built in "$jar" "$support/classes" "$support/classpath.txt"; do
   fi
 done
 
-need=()
-for pkg in docker-registry skopeo; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
-done
-if ((${#need[@]})); then
-  echo "quickstart: installing ${need[*]}" >&2
-  sudo=""; [[ $(id -u) == 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+"$root/jackal-test-support/setup/apt-install.sh" quickstart docker-registry skopeo
 
 work=$(mktemp -d)
 registry_pid=""

@@ -11,15 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 "$here/../../injector-rust/setup-toolchain.sh"
 
-need=()
-for pkg in docker-registry skopeo umoci apache2-utils nginx-light fcgiwrap git openssl jq zstd ca-certificates; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
-done
-if ((${#need[@]})); then
-  echo "setup-test-env: installing ${need[*]}" >&2
-  sudo=""; [[ $(id -u) == 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+"$here/apt-install.sh" setup-test-env docker-registry skopeo umoci apache2-utils nginx-light fcgiwrap git openssl \
+  jq zstd ca-certificates
 
 "$here/build-kube.sh"
