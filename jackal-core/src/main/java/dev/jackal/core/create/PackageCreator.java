@@ -19,6 +19,7 @@ import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.BuildData;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.oci.Digest;
 import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.sbom.Sboms;
 import java.io.IOException;
@@ -41,7 +42,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -49,8 +49,6 @@ import java.util.stream.Stream;
  * SBOMs, archive the components, write checksums and the definition, and pack it all into one archive.
  */
 public final class PackageCreator {
-
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final EventHandler events;
     private final SkeletonResolver skeletons;
@@ -214,7 +212,7 @@ public final class PackageCreator {
 
     /** {@code images/blobs/sha256/<hex>} to {@code <hex>}, for every blob file of the package's image layout. */
     private static Map<String, String> blobDigests(PackageLayout layout) throws IOException {
-        Path blobs = layout.images().resolve("blobs").resolve("sha256");
+        Path blobs = layout.images().resolve("blobs").resolve(Digest.SHA256);
         Map<String, String> digests = new HashMap<>();
         if (!Files.isDirectory(blobs)) {
             return digests;
@@ -222,7 +220,7 @@ public final class PackageCreator {
         try (Stream<Path> list = Files.list(blobs)) {
             for (Path blob : (Iterable<Path>) list::iterator) {
                 String hex = blob.getFileName().toString();
-                if (SHA256_HEX.matcher(hex).matches() && Files.isRegularFile(blob, LinkOption.NOFOLLOW_LINKS)) {
+                if (Digest.isValid(Digest.SHA256 + ":" + hex) && Files.isRegularFile(blob, LinkOption.NOFOLLOW_LINKS)) {
                     digests.put(layout.root().relativize(blob).toString().replace('\\', '/'), hex);
                 }
             }

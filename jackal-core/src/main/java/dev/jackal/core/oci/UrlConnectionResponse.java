@@ -21,8 +21,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 /**
- * A bodiless request (a blob GET) sent with {@link HttpURLConnection}, seen as an {@link HttpResponse}, so that the
- * transport's status, redirect and authentication handling stay the same. {@code HttpURLConnection} reads the socket
+ * A bodiless pull request (manifest or blob HEAD/GET) sent with {@link HttpURLConnection}, seen as an {@link
+ * HttpResponse}, so that the transport's status, redirect and authentication handling stay the same. {@code HttpURLConnection} reads the socket
  * straight into the caller's buffer, whereas {@code java.net.http} allocates a fresh buffer for every read: a byte of
  * garbage for every byte of blob, which grows the heap to its limit on a large pull.
  *
