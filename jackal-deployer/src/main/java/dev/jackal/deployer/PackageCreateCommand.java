@@ -109,9 +109,7 @@ final class PackageCreateCommand implements Callable<Integer> {
             return true;
         }
         console.writer().print(DefinitionWriter.toYaml(pkg));
-        String answer = console.readLine("%nCreate this package? [y/N] ");
-        return answer != null
-                && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        return ConsoleQuestions.yes(console, "%nCreate this package? [y/N] ");
     }
 
     @Override

@@ -52,9 +52,7 @@ final class PackageRemoveCommand implements Callable<Integer> {
                     "there is no terminal to confirm the removal on: pass --confirm to remove without prompts");
         }
         String what = components.isBlank() ? "package " + name : "components " + components + " of package " + name;
-        String answer = console.readLine("Remove %s? [y/N] ", what);
-        if (answer == null
-                || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+        if (!ConsoleQuestions.yes(console, "Remove %s? [y/N] ", what)) {
             throw new DeployCancelledException("removal cancelled; nothing was changed");
         }
     }
