@@ -22,6 +22,7 @@ import dev.jackal.test.oci.TestImage;
 import dev.jackal.test.oci.TestImages;
 import dev.jackal.test.registry.OciRegistry;
 import dev.jackal.test.registry.RegistryExtension;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,6 +30,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,13 +215,12 @@ class ExamplesTest {
                         work.resolve("quickstart-cache").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "quickstart.sh did not finish");
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "quickstart.sh did not finish");
         String output = Files.readString(log);
         assertEquals(0, process.exitValue(), output);
-        java.util.regex.Matcher served = java.util.regex.Pattern.compile("example images served by (\\S+)")
-                .matcher(output);
+        Matcher served = Pattern.compile("example images served by (\\S+)").matcher(output);
         assertTrue(served.find(), output);
         Path archive;
         try (var files = Files.list(out)) {
