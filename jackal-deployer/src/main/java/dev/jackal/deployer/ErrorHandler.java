@@ -47,6 +47,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 || e instanceof ActionFailedException
                 || e instanceof DownloadException
                 || e instanceof UncheckedIOException
+                || e instanceof OptionException
                 || e instanceof dev.jackal.core.deploy.DeployException
                 || e instanceof dev.jackal.core.deploy.DeployCancelledException
                 || e instanceof dev.jackal.core.deploy.SelectionException

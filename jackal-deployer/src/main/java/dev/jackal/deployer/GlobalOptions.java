@@ -3,6 +3,7 @@ package dev.jackal.deployer;
 import dev.jackal.core.event.LogEvent;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -49,8 +50,21 @@ final class GlobalOptions {
         return new ConsoleEvents(err, level(), terminal, Duration.ofSeconds(5));
     }
 
+    /** The directory temporary files go to; an unusable {@code --tmpdir} is refused with one line. */
     Path tempRoot() {
-        return tmpDir != null ? tmpDir : Path.of(System.getProperty("java.io.tmpdir"));
+        if (tmpDir == null) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        if (!Files.exists(tmpDir)) {
+            throw new OptionException("--tmpdir", tmpDir, "does not exist; create it or choose another directory");
+        }
+        if (!Files.isDirectory(tmpDir)) {
+            throw new OptionException("--tmpdir", tmpDir, "is not a directory; choose a directory");
+        }
+        if (!Files.isWritable(tmpDir)) {
+            throw new OptionException("--tmpdir", tmpDir, "is not writable; choose a directory you can write to");
+        }
+        return tmpDir;
     }
 
     Path cache() {

@@ -4,7 +4,11 @@ import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +42,9 @@ final class PackageInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (sbomOut != null) {
+            checkSbomOut();
+        }
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
                 LoadedPackage loaded = source.load(events, global.tempRoot())) {
             if (listImages) {
@@ -61,7 +68,41 @@ final class PackageInspectCommand implements Callable<Integer> {
                             () -> events.warn("the package has no SBOMs (it was created with --skip-sbom or has"
                                     + " nothing to describe)"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the SBOMs to " + sbomOut, e);
+            throw new OptionException("--sbom-out", sbomOut, "cannot write the SBOMs: " + describe(e));
         }
+    }
+
+    /** Refuses, before the package is read, an {@code --sbom-out} that cannot become a directory. */
+    private void checkSbomOut() {
+        for (Path path = sbomOut.toAbsolutePath(); path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                if (!Files.isDirectory(path)) {
+                    throw new OptionException(
+                            "--sbom-out",
+                            sbomOut,
+                            (path.equals(sbomOut.toAbsolutePath()) ? "is a file" : path + " is a file")
+                                    + ", not a directory; choose a directory for the SBOMs");
+                }
+                if (!Files.isWritable(path)) {
+                    throw new OptionException(
+                            "--sbom-out", sbomOut, path + " is not writable; choose a directory you can write to");
+                }
+                return;
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            String reason = fs.getReason() != null
+                    ? fs.getReason()
+                    : e instanceof FileAlreadyExistsException
+                            ? "is in the way (a file, not a directory)"
+                            : e instanceof NoSuchFileException
+                                    ? "does not exist"
+                                    : e instanceof AccessDeniedException ? "permission denied" : "cannot be written";
+            return fs.getFile() + ": " + reason;
+        }
+        return e.getMessage();
     }
 }

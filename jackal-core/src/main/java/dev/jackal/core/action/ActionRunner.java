@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code cmd} actions (spec §1.6): {@code sh -e -c} (or the configured shell), the environment of
  * defaults and action plus the template variables as {@code JACKAL_VAR_X} and {@code TF_VAR_x}, the
- * action's directory, {@code maxTotalSeconds} shared by all {@code maxRetries + 1} attempts, and muting.
+ * action's directory, {@code maxTotalSeconds} shared by all {@code maxRetries + 1} attempts, and muting (muted
+ * output, and all output of an action that sets a {@code sensitive} variable, is never shown at any level).
  * The trimmed standard output of a successful run is returned for {@code setVariables}. {@code wait} actions
  * run in this process ({@link WaitActions}).
  */
@@ -79,7 +80,9 @@ public final class ActionRunner {
         ActionDefaults d = defaults == null ? new ActionDefaults(null, null, null, null, null, null) : defaults;
         String cmd = action.cmd().replace("./jackal ", selfCommand);
         String shown = redactor.redact(action.description() != null ? action.description() : action.cmd());
-        boolean mute = action.mute() != null ? action.mute() : Boolean.TRUE.equals(d.mute());
+        // output that becomes a sensitive variable is the secret itself: it is never echoed, muted or not
+        boolean mute = (action.mute() != null ? action.mute() : Boolean.TRUE.equals(d.mute()))
+                || action.setVariables().stream().anyMatch(v -> Boolean.TRUE.equals(v.sensitive()));
         int seconds = action.maxTotalSeconds() != null ? action.maxTotalSeconds() : orZero(d.maxTotalSeconds());
         int retries = action.maxRetries() != null ? action.maxRetries() : orZero(d.maxRetries());
         String dir = action.dir() != null ? action.dir() : d.dir();
@@ -162,7 +165,10 @@ public final class ActionRunner {
         }
     }
 
-    /** Echoes a stream line by line (redacted); captures it too when {@code captured} is given. */
+    /**
+     * Reads a stream line by line, captures it when {@code captured} is given, and echoes it (redacted) unless
+     * muted: muted output is never shown, not even at debug level, as in Zarf.
+     */
     private void pump(java.io.InputStream stream, StringBuilder captured, boolean mute) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
@@ -174,11 +180,8 @@ public final class ActionRunner {
                         }
                     }
                 }
-                String safe = redactor.redact(line);
-                if (mute) {
-                    events.debug(safe);
-                } else {
-                    events.info(safe);
+                if (!mute) {
+                    events.info(redactor.redact(line));
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.jackal.core.archive;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,38 +20,64 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 public final class SafeExtractor {
 
-    private enum Kind {
+    enum Kind {
         DIRECTORY,
         FILE,
         SYMLINK
+    }
+
+    /** Sees each entry that passed the general checks, before and after it is written; may refuse it. */
+    interface EntryListener {
+        EntryListener NONE = new EntryListener() {};
+
+        /** Called before {@code name} is written, with the size its header claims. */
+        default void before(String entry, String name, Kind kind, long size) throws IOException {}
+
+        /** The stream the content of file {@code name} is read through. */
+        default InputStream content(String name, InputStream content) {
+            return content;
+        }
+
+        /** Called once file {@code name} has been written completely to {@code path}. */
+        default void after(String name, Path path) throws IOException {}
     }
 
     private SafeExtractor() {}
 
     /** Extracts {@code archive} into {@code destination}, created if needed. */
     public static ExtractResult extract(Path archive, Path destination, ExtractOptions options) throws IOException {
+        try (TarArchiveInputStream tar = TarInput.open(archive)) {
+            return extract(tar, archive, destination, options, EntryListener.NONE);
+        }
+    }
+
+    /** Extracts the archive {@code tar} (named {@code archive} in messages), telling {@code listener} of entries. */
+    static ExtractResult extract(
+            TarArchiveInputStream tar, Path archive, Path destination, ExtractOptions options, EntryListener listener)
+            throws IOException {
         Files.createDirectories(destination);
         ExtractionTarget target = new ExtractionTarget(destination.toRealPath(), archive);
         long read = 0;
         long written = 0;
         long bytes = 0;
-        try (TarArchiveInputStream tar = TarInput.open(archive)) {
-            for (TarArchiveEntry entry = next(tar, archive, null); entry != null; entry = next(tar, archive, entry)) {
-                if (++read > options.maxEntries()) {
-                    throw target.refuse(
-                            entry.getName(), "the archive has more than " + options.maxEntries() + " entries");
-                }
-                Kind kind = kindOf(entry, target);
-                Optional<String> name = nameOf(entry, target, kind);
-                if (entry.getSize() > options.maxEntrySize()) {
-                    throw target.refuse(
-                            entry.getName(), entry.getSize() + " bytes is over the limit of " + options.maxEntrySize());
-                }
-                if (name.isEmpty() || !options.filter().test(name.get())) {
-                    continue;
-                }
-                written++;
-                bytes += place(target, tar, entry, kind, name.get(), archive);
+        for (TarArchiveEntry entry = next(tar, archive, null); entry != null; entry = next(tar, archive, entry)) {
+            if (++read > options.maxEntries()) {
+                throw target.refuse(entry.getName(), "the archive has more than " + options.maxEntries() + " entries");
+            }
+            Kind kind = kindOf(entry, target);
+            Optional<String> name = nameOf(entry, target, kind);
+            if (entry.getSize() > options.maxEntrySize()) {
+                throw target.refuse(
+                        entry.getName(), entry.getSize() + " bytes is over the limit of " + options.maxEntrySize());
+            }
+            if (name.isEmpty() || !options.filter().test(name.get())) {
+                continue;
+            }
+            written++;
+            listener.before(entry.getName(), name.get(), kind, entry.getSize());
+            bytes += place(target, listener.content(name.get(), tar), entry, kind, name.get(), archive);
+            if (kind == Kind.FILE) {
+                listener.after(name.get(), target.root().resolve(name.get()));
             }
         }
         target.finish();
@@ -59,12 +86,7 @@ public final class SafeExtractor {
 
     /** Writes one entry; I/O failures (a truncated archive, a full disk) name the entry and archive. */
     private static long place(
-            ExtractionTarget target,
-            TarArchiveInputStream tar,
-            TarArchiveEntry entry,
-            Kind kind,
-            String name,
-            Path archive)
+            ExtractionTarget target, InputStream tar, TarArchiveEntry entry, Kind kind, String name, Path archive)
             throws IOException {
         try {
             switch (kind) {

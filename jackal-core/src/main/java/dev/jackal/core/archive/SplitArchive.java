@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,7 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Splits a package archive into {@code .part001…} files of a fixed size with a {@code .part000}
- * {@link SplitMetadata} (spec §2.8), and joins them back. Both stream the bytes and hash on the way.
+ * {@link SplitMetadata} (spec §2.8), and reads them back as one stream ({@link SplitInput}). Both stream the bytes and
+ * hash on the way. Reading never joins the parts on disk nor removes them (unlike Zarf), so split packages on
+ * read-only media work and several readers can share one.
  */
 public final class SplitArchive {
 
@@ -72,11 +73,11 @@ public final class SplitArchive {
     }
 
     /**
-     * Joins the parts next to {@code part000} back into the archive (its name without
-     * {@code .part000}), checks size and sha256 (and {@code expectedSha256} when given), deletes the
-     * parts and returns the archive.
+     * Opens the parts next to {@code part000} as one stream, after checking that they are all there and that the
+     * metadata names {@code expectedSha256} when it is given. Nothing is written or removed; call
+     * {@link SplitInput#verify()} once the stream has been consumed.
      */
-    public static Path join(Path part000, Optional<String> expectedSha256) throws IOException {
+    public static SplitInput open(Path part000, Optional<String> expectedSha256) throws IOException {
         String fileName = part000.getFileName().toString();
         if (!fileName.endsWith(".part000")) {
             throw new SplitArchiveException(part000, "the metadata part of a split package ends with .part000");
@@ -87,25 +88,7 @@ public final class SplitArchive {
                     part000, "the package has sha256 " + metadata.sha256Sum() + ", not " + expectedSha256.get());
         }
         Path archive = part000.resolveSibling(fileName.substring(0, fileName.length() - ".part000".length()));
-        List<Path> parts = dataParts(archive, metadata.count());
-        Path temp = TempSibling.create(archive, ".joining");
-        try {
-            String actual = concatenate(parts, temp, metadata);
-            if (!actual.equalsIgnoreCase(metadata.sha256Sum())) {
-                throw new SplitArchiveException(
-                        archive,
-                        "the joined parts have sha256 " + actual + ", the metadata says " + metadata.sha256Sum());
-            }
-            Files.move(temp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        for (Path part : parts) {
-            Files.delete(part);
-        }
-        Files.delete(part000);
-        return archive;
+        return new SplitInput(part000, metadata, dataParts(archive, metadata.count()));
     }
 
     static Path partPath(Path archive, int index) {
@@ -137,27 +120,5 @@ public final class SplitArchive {
             parts.add(expected);
         }
         return parts;
-    }
-
-    private static String concatenate(List<Path> parts, Path target, SplitMetadata metadata) throws IOException {
-        MessageDigest digest = Sha256.newDigest();
-        byte[] buffer = new byte[CHUNK];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            for (Path part : parts) {
-                try (InputStream in = Files.newInputStream(part)) {
-                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                        digest.update(buffer, 0, read);
-                        out.write(buffer, 0, read);
-                        total += read;
-                    }
-                }
-            }
-        }
-        if (total != metadata.bytes()) {
-            throw new SplitArchiveException(
-                    target, "the joined parts hold " + total + " bytes, the metadata says " + metadata.bytes());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -18,7 +18,12 @@ final class TarInput {
     private TarInput() {}
 
     static TarArchiveInputStream open(Path archive) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+        return open(Files.newInputStream(archive));
+    }
+
+    /** Opens the archive read from {@code in}; closing the result closes {@code in}. */
+    static TarArchiveInputStream open(InputStream in) throws IOException {
+        InputStream raw = new BufferedInputStream(in, 1 << 16);
         try {
             raw.mark(ZSTD_MAGIC.length);
             byte[] head = raw.readNBytes(ZSTD_MAGIC.length);

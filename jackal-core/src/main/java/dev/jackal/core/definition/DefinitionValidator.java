@@ -11,7 +11,6 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ManifestSpec;
 import dev.jackal.core.model.Metadata;
 import dev.jackal.core.model.PackageKind;
-import dev.jackal.core.model.Variable;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +23,6 @@ import java.util.regex.PatternSyntaxException;
 /** The create-time rules of a package definition (spec §1.8), each problem placed by its YAML path. */
 public final class DefinitionValidator {
 
-    static final Pattern PACKAGE_NAME = Pattern.compile("^[a-z0-9][a-z0-9\\-]*$");
-    static final Pattern COMPONENT_NAME = Pattern.compile("^[a-z0-9][a-z0-9\\-]*$");
-    static final Pattern VARIABLE_NAME = Pattern.compile("^[A-Z0-9_]+$");
     static final Pattern SHA256_HEX = Pattern.compile("^[a-fA-F0-9]{64}$");
     static final int MAX_NAME = 40;
     private static final Set<String> LOCAL_OS = Set.of("linux", "darwin", "windows");
@@ -40,9 +36,8 @@ public final class DefinitionValidator {
         if (pkg.kind() == null) {
             problems.add("kind", "'kind' is required: JackalPackageConfig or JackalInitConfig");
         }
+        NameRules.check(pkg, true, problems::add);
         metadata(pkg, problems);
-        names(pkg.variables().stream().map(Variable::name).toList(), "variables", problems);
-        names(pkg.constants().stream().map(Constant::name).toList(), "constants", problems);
         for (int i = 0; i < pkg.variables().size(); i++) {
             pattern(pkg.variables().get(i).pattern(), "variables[" + i + "].pattern", problems);
         }
@@ -109,37 +104,10 @@ public final class DefinitionValidator {
     private static void metadata(JackalPackage pkg, ProblemCollector problems) {
         Metadata metadata = pkg.metadata();
         if (metadata == null) {
-            problems.add("metadata", "'metadata' with at least a 'name' is required");
             return;
-        }
-        if (metadata.name() == null || metadata.name().isEmpty()) {
-            problems.add("metadata.name", "'metadata.name' is required");
-        } else if (!PACKAGE_NAME.matcher(metadata.name()).matches()) {
-            problems.add(
-                    "metadata.name",
-                    "package name '" + metadata.name()
-                            + "' must be lower-case letters, digits and '-', starting with a letter or digit");
-        }
-        if (metadata.version() != null && !PathComponents.isClean(metadata.version())) {
-            problems.add(
-                    "metadata.version",
-                    "version '" + metadata.version()
-                            + "' must be usable as part of a file name: no '/', '\\', '..', spaces or control characters");
         }
         if (pkg.kind() == PackageKind.JackalInitConfig && Boolean.TRUE.equals(metadata.yolo())) {
             problems.add("metadata.yolo", "an init package cannot be 'yolo'");
-        }
-    }
-
-    private static void names(List<String> names, String field, ProblemCollector problems) {
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
-                problems.add(
-                        field + "[" + i + "].name",
-                        "name '" + name + "' must be upper-case letters, digits and '_' (it becomes ###JACKAL_…_" + name
-                                + "###)");
-            }
         }
     }
 
@@ -170,15 +138,6 @@ public final class DefinitionValidator {
     }
 
     private static void component(JackalPackage pkg, Component component, String path, ProblemCollector problems) {
-        String name = component.name();
-        if (name == null || name.isEmpty()) {
-            problems.add(path + ".name", "every component needs a 'name'");
-        } else if (!COMPONENT_NAME.matcher(name).matches()) {
-            problems.add(
-                    path + ".name",
-                    "component name '" + name
-                            + "' must be lower-case letters, digits and '-', starting with a letter or digit");
-        }
         if (component.only() != null
                 && component.only().localOS() != null
                 && !component.only().localOS().isEmpty()
@@ -294,20 +253,11 @@ public final class DefinitionValidator {
             }
             if (file.target() == null || file.target().isEmpty()) {
                 problems.add(at + ".target", "every file needs a 'target' path on the deploying host");
-            } else if (PathComponents.hasParentSegment(file.target())) {
-                problems.add(at + ".target", "target '" + file.target() + "' must not contain '..'");
             }
             if (file.shasum() != null
                     && !templated(file.shasum())
                     && !SHA256_HEX.matcher(file.shasum()).matches()) {
                 problems.add(at + ".shasum", "shasum '" + file.shasum() + "' is not a SHA-256 (64 hex digits)");
-            }
-            for (int s = 0; s < file.symlinks().size(); s++) {
-                if (PathComponents.hasParentSegment(file.symlinks().get(s))) {
-                    problems.add(
-                            at + ".symlinks[" + s + "]",
-                            "symlink '" + file.symlinks().get(s) + "' must not contain '..'");
-                }
             }
         }
     }
@@ -342,7 +292,7 @@ public final class DefinitionValidator {
         }
         for (int i = 0; i < action.setVariables().size(); i++) {
             String name = action.setVariables().get(i).name();
-            if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
+            if (name == null || !NameRules.VARIABLE_NAME.matcher(name).matches()) {
                 problems.add(
                         at + ".setVariables[" + i + "].name",
                         "name '" + name + "' must be upper-case letters, digits and '_'");

@@ -31,7 +31,12 @@ public record LoadedPackage(Path source, PackageLayout layout, JackalPackage pkg
         if (!Files.isRegularFile(layout.sboms())) {
             return Optional.empty();
         }
-        Path target = dir.resolve(pkg.metadata().name());
+        Path base = dir.toAbsolutePath().normalize();
+        Path target = base.resolve(pkg.metadata().name()).normalize();
+        if (!base.equals(target.getParent())) {
+            // the loader has checked the name already; this only guards against a caller that built its own
+            throw new IllegalStateException("package name '" + pkg.metadata().name() + "' is not one directory name");
+        }
         SafeExtractor.extract(layout.sboms(), target, ExtractOptions.defaults());
         return Optional.of(target);
     }

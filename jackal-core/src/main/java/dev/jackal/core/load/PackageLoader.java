@@ -1,24 +1,21 @@
 package dev.jackal.core.load;
 
 import dev.jackal.core.archive.ChecksumException;
-import dev.jackal.core.archive.Checksums;
-import dev.jackal.core.archive.ExtractOptions;
-import dev.jackal.core.archive.SafeExtractor;
+import dev.jackal.core.archive.PackageExtractor;
 import dev.jackal.core.archive.Sha256;
 import dev.jackal.core.archive.SplitArchive;
 import dev.jackal.core.archive.SplitArchiveException;
+import dev.jackal.core.archive.SplitInput;
 import dev.jackal.core.archive.UnsafeEntryException;
 import dev.jackal.core.definition.DefinitionException;
-import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.fetch.DownloadException;
 import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
-import dev.jackal.core.model.JackalPackage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,10 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads a package archive for inspect and deploy (spec §5): a split package is joined first (its parts
- * are replaced by the whole archive), the archive is extracted as hostile input into a new temporary
- * directory, {@code jackal.yaml} is read, and every file is verified against {@code checksums.txt} and the
- * aggregate checksum before anything uses it.
+ * Loads a package archive for inspect and deploy (spec §5): the archive (or the parts of a split package, read as
+ * one stream and never joined or removed) is extracted as hostile input into a new temporary directory and verified
+ * while it streams ({@link PackageExtractor}): {@code jackal.yaml} is read and its names checked as soon as it is out
+ * (it comes first), an entry {@code checksums.txt} does not list is refused before it is written, every file is
+ * checked against {@code checksums.txt} and the aggregate checksum before anything uses it.
  */
 public final class PackageLoader {
 
@@ -111,13 +109,10 @@ public final class PackageLoader {
         if (!Files.isRegularFile(source)) {
             throw new PackageLoadException(source, "no package at " + source, null);
         }
-        Path archive = source;
+        boolean split = source.getFileName().toString().endsWith(".part000");
         Path temp = givenTemp;
         try {
-            if (source.getFileName().toString().endsWith(".part000")) {
-                events.info("joining the parts of " + source.getFileName());
-                archive = SplitArchive.join(source, shasum);
-            } else if (shasum.isPresent()) {
+            if (!split && shasum.isPresent()) {
                 String actual = Sha256.of(source);
                 if (!actual.equalsIgnoreCase(shasum.get())) {
                     throw new PackageLoadException(
@@ -130,39 +125,46 @@ public final class PackageLoader {
                 temp = Files.createTempDirectory(tempRoot, "jackal-package-");
             }
             PackageLayout layout = new PackageLayout(temp.resolve("package"));
-            events.info("extracting " + archive.getFileName());
-            SafeExtractor.extract(archive, layout.root(), ExtractOptions.defaults());
-            if (!Files.isRegularFile(layout.definition())) {
-                throw new PackageLoadException(
-                        archive, archive + " is not a jackal package: it has no " + PackageLayout.DEFINITION, null);
-            }
-            String text = Files.readString(layout.definition(), StandardCharsets.UTF_8);
-            JackalPackage pkg = DefinitionReader.parse(layout.definition(), text, DefinitionReader.Strictness.LENIENT)
-                    .pkg();
-            String aggregate = pkg.metadata() == null ? null : pkg.metadata().aggregateChecksum();
-            if (aggregate == null || aggregate.isEmpty()) {
-                throw new PackageLoadException(
-                        archive,
-                        archive + " has no metadata.aggregateChecksum; it was not"
-                                + " made by package create or was altered",
-                        null);
-            }
-            events.info("verifying checksums");
-            Checksums.verify(layout.root(), aggregate);
-            return new LoadedPackage(archive, layout, pkg, text);
+            DefinitionGate definition = new DefinitionGate(source, PackageLayout.DEFINITION);
+            events.info("extracting and verifying " + source.getFileName());
+            extract(source, split, shasum, layout, definition);
+            return new LoadedPackage(source, layout, definition.pkg(), definition.text());
         } catch (ChecksumException e) {
             cleanup(temp);
-            throw new PackageLoadException(
-                    archive, archive.getFileName() + " failed verification: " + e.getMessage(), e);
-        } catch (UnsafeEntryException | SplitArchiveException | DefinitionException e) {
+            if (e.problem() == ChecksumException.Problem.MISSING_FILE
+                    && e.path().orElse("").equals(PackageLayout.DEFINITION)) {
+                throw new PackageLoadException(
+                        source, source + " is not a jackal package: it has no " + PackageLayout.DEFINITION, e);
+            }
+            throw new PackageLoadException(source, source.getFileName() + " failed verification: " + e.getMessage(), e);
+        } catch (DefinitionException e) {
             cleanup(temp);
-            throw new PackageLoadException(archive, e.getMessage(), e);
+            throw new PackageLoadException(source, e.getMessage(), e);
+        } catch (UnsafeEntryException | SplitArchiveException e) {
+            cleanup(temp);
+            throw new PackageLoadException(source, e.getMessage(), e);
         } catch (IOException e) {
             cleanup(temp);
-            throw new PackageLoadException(archive, "cannot read " + archive + ": " + e.getMessage(), e);
+            throw new PackageLoadException(source, "cannot read " + source + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             cleanup(temp);
             throw e;
+        }
+    }
+
+    /** Streams the archive (or the parts of a split one, never joined on disk) into the layout, verifying it. */
+    private static void extract(
+            Path source, boolean split, Optional<String> shasum, PackageLayout layout, DefinitionGate definition)
+            throws IOException {
+        if (!split) {
+            try (InputStream in = Files.newInputStream(source)) {
+                PackageExtractor.extract(in, source, layout.root(), PackageLayout.DEFINITION, definition);
+            }
+            return;
+        }
+        try (SplitInput in = SplitArchive.open(source, shasum)) {
+            PackageExtractor.extract(in, source, layout.root(), PackageLayout.DEFINITION, definition);
+            in.verify();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.jackal.core.event.JackalEvent;
 import dev.jackal.core.event.LogEvent;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionDefaults;
+import dev.jackal.core.model.SetVariable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,12 +60,34 @@ class ActionRunnerTest {
     }
 
     @Test
-    void unmutedOutputIsEchoedMutedGoesToDebug() {
+    void unmutedOutputIsEchoedMutedOutputIsNeverShown() {
         runner(Map.of(), Redactor.none()).run(cmd("echo loud", false, null, null, null, null), null);
-        runner(Map.of(), Redactor.none()).run(cmd("echo quiet", true, null, null, null, null), null);
+        String out = runner(Map.of(), Redactor.none())
+                .run(cmd("echo qu''iet; echo qu''iet-err >&2", true, null, null, null, null), null);
+        assertEquals("quiet", out, "muted output is still captured for setVariables");
         assertTrue(messages(LogEvent.Level.INFO).contains("loud"));
-        assertFalse(messages(LogEvent.Level.INFO).contains("quiet"));
-        assertTrue(messages(LogEvent.Level.DEBUG).contains("quiet"));
+        assertTrue(
+                events.stream().noneMatch(e -> e.toString().contains("quiet")),
+                "muted output is shown at no level, debug included: " + events);
+    }
+
+    @Test
+    void outputOfAnActionThatSetsASensitiveVariableIsNeverShownEvenUnmuted() {
+        Action action = new Action(
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                "echo s3cr''3t-token; echo s3cr''3t-err >&2",
+                null,
+                null,
+                List.of(new SetVariable("TOKEN", true, null, null, null)),
+                null,
+                null);
+        String out = runner(Map.of(), Redactor.none()).run(action, null);
+        assertEquals("s3cr3t-token", out);
+        assertTrue(events.stream().noneMatch(e -> e.toString().contains("s3cr3t")), events.toString());
     }
 
     @Test

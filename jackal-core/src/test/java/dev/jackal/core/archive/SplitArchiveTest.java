@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,14 +52,47 @@ class SplitArchiveTest {
         assertEquals("{\"sha256Sum\":\"" + sha256 + "\",\"bytes\":2500000,\"count\":3}", Files.readString(part000));
     }
 
-    @Test
-    void joinsBackAndLeavesOnlyTheArchive() throws IOException {
-        Path part000 = SplitArchive.split(archive, 1).orElseThrow();
-        Path joined = SplitArchive.join(part000, Optional.of(sha256.toUpperCase()));
+    /** Reads the parts as one stream and verifies them. */
+    private static byte[] read(Path part000, Optional<String> expected) throws IOException {
+        try (SplitInput in = SplitArchive.open(part000, expected)) {
+            byte[] bytes = in.readAllBytes();
+            in.verify();
+            return bytes;
+        }
+    }
 
-        assertEquals(archive, joined);
-        assertArrayEquals(original, Files.readAllBytes(joined));
-        assertEquals(List.of("jackal-package-web-amd64.tar.zst"), Trees.listing(temp));
+    @Test
+    void readsThePartsBackAsOneStreamAndWritesNothing() throws IOException {
+        Path part000 = SplitArchive.split(archive, 1).orElseThrow();
+        List<String> parts = Trees.listing(temp);
+
+        assertArrayEquals(original, read(part000, Optional.of(sha256.toUpperCase())));
+        assertEquals(parts, Trees.listing(temp), "the parts stay, nothing is added next to them");
+    }
+
+    @Test
+    void verifyReadsWhatTheConsumerLeft() throws IOException {
+        Path part000 = SplitArchive.split(archive, 1).orElseThrow();
+        try (SplitInput in = SplitArchive.open(part000, Optional.empty())) {
+            assertEquals(1_500_000, in.readNBytes(1_500_000).length);
+            in.verify();
+        }
+    }
+
+    @Test
+    void twoReadersAtOnceBothSucceed() throws Exception {
+        Path part000 = SplitArchive.split(archive, 1).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<byte[]>> reads = pool.invokeAll(
+                    List.of(() -> read(part000, Optional.empty()), () -> read(part000, Optional.empty())));
+            for (Future<byte[]> result : reads) {
+                assertArrayEquals(original, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(4, Trees.listing(temp).size());
     }
 
     @Test
@@ -82,13 +118,13 @@ class SplitArchiveTest {
     void metadataKeysAreReadInAnyCase() throws IOException {
         Path part000 = SplitArchive.split(archive, 1).orElseThrow();
         Files.writeString(part000, "{\"Sha256Sum\":\"" + sha256 + "\",\"Bytes\":2500000,\"Count\":3,\"Extra\":1}");
-        assertArrayEquals(original, Files.readAllBytes(SplitArchive.join(part000, Optional.empty())));
+        assertArrayEquals(original, read(part000, Optional.empty()));
     }
 
     @Test
-    void aWrongExpectedShasumIsRefusedBeforeJoining() throws IOException {
+    void aWrongExpectedShasumIsRefusedBeforeReading() throws IOException {
         Path part000 = SplitArchive.split(archive, 1).orElseThrow();
-        assertThrows(SplitArchiveException.class, () -> SplitArchive.join(part000, Optional.of("0".repeat(64))));
+        assertThrows(SplitArchiveException.class, () -> SplitArchive.open(part000, Optional.of("0".repeat(64))));
         assertEquals(4, Trees.listing(temp).size());
     }
 
@@ -97,7 +133,7 @@ class SplitArchiveTest {
         Path part000 = SplitArchive.split(archive, 1).orElseThrow();
         Files.delete(SplitArchive.partPath(archive, 2));
         SplitArchiveException e =
-                assertThrows(SplitArchiveException.class, () -> SplitArchive.join(part000, Optional.empty()));
+                assertThrows(SplitArchiveException.class, () -> SplitArchive.open(part000, Optional.empty()));
         assertTrue(e.getMessage().contains("lists 3 parts but 2 are present"), e.getMessage());
     }
 
@@ -108,8 +144,7 @@ class SplitArchiveTest {
         byte[] bytes = Files.readAllBytes(part2);
         bytes[10] ^= 0x40;
         Files.write(part2, bytes);
-        SplitArchiveException e =
-                assertThrows(SplitArchiveException.class, () -> SplitArchive.join(part000, Optional.empty()));
+        SplitArchiveException e = assertThrows(SplitArchiveException.class, () -> read(part000, Optional.empty()));
         assertTrue(e.getMessage().contains("sha256"), e.getMessage());
         assertEquals(4, Trees.listing(temp).size());
     }

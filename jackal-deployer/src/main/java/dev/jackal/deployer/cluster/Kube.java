@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The cluster, found as kubectl finds it: {@code $KUBECONFIG} (its first file), else {@code ~/.kube/config}.
- * Commands that need no cluster never build one.
+ * Commands that need no cluster never build one; those that do check first, once and quickly, that the API server
+ * answers ({@link ApiServerProbe}), so an unreachable cluster is one clear line instead of half a minute of retries.
  */
 public final class Kube implements AutoCloseable {
 
@@ -36,13 +37,15 @@ public final class Kube implements AutoCloseable {
             throw new ClusterException(
                     "no kubeconfig at " + kubeconfig + "; point KUBECONFIG at the cluster's" + " kubeconfig", null);
         }
+        Config config;
         try {
-            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
-            return new Kube(
-                    kubeconfig, new KubernetesClientBuilder().withConfig(config).build());
+            config = Config.fromKubeconfig(Files.readString(kubeconfig));
         } catch (IOException | RuntimeException e) {
             throw new ClusterException("cannot use the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
         }
+        ApiServerProbe.check(config, kubeconfig);
+        return new Kube(
+                kubeconfig, new KubernetesClientBuilder().withConfig(config).build());
     }
 
     public Path kubeconfig() {

@@ -1,0 +1,153 @@
+package dev.jackal.core.archive;
+
+import dev.jackal.core.archive.ChecksumException.Problem;
+import dev.jackal.core.archive.SafeExtractor.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The checks {@link PackageExtractor} adds to an extraction, entry by entry (see there). */
+final class ChecksumGate implements SafeExtractor.EntryListener {
+
+    private final Path archive;
+    private final Path packageDir;
+    private final String definitionName;
+    private final Set<String> metadata;
+    private final PackageExtractor.DefinitionCheck check;
+    private final Map<String, MessageDigest> digests = new HashMap<>();
+    /** Files hashed before checksums.txt was seen, checked once it is. */
+    private final Map<String, String> early = new LinkedHashMap<>();
+
+    private Map<String, String> listed;
+    private String listedAggregate;
+    private String expectedAggregate;
+    private long budget = PackageExtractor.MAX_BYTES_BEFORE_CHECKSUMS;
+    private final Set<String> present = new HashSet<>();
+
+    ChecksumGate(Path archive, Path packageDir, String definitionName, PackageExtractor.DefinitionCheck check) {
+        this.archive = archive;
+        this.packageDir = packageDir;
+        this.definitionName = definitionName;
+        this.metadata = Set.of(definitionName, definitionName + ".sig", LayoutNames.CHECKSUMS);
+        this.check = check;
+    }
+
+    @Override
+    public void before(String entry, String name, Kind kind, long size) throws IOException {
+        if (kind == Kind.SYMLINK) {
+            throw new UnsafeEntryException(archive, entry, "a package holds no symbolic links");
+        }
+        if (kind != Kind.FILE) {
+            return;
+        }
+        if (metadata.contains(name) || listed == null) {
+            if (size > budget) {
+                throw new UnsafeEntryException(
+                        archive,
+                        entry,
+                        size + " bytes before " + LayoutNames.CHECKSUMS + " is over the limit of "
+                                + PackageExtractor.MAX_BYTES_BEFORE_CHECKSUMS
+                                + " (the definition and checksums.txt come first in a package)");
+            }
+            budget -= size;
+        } else if (!listed.containsKey(name)) {
+            throw unlisted(name);
+        }
+    }
+
+    @Override
+    public InputStream content(String name, InputStream content) {
+        if (metadata.contains(name)) {
+            return content;
+        }
+        MessageDigest digest = Sha256.newDigest();
+        digests.put(name, digest);
+        return new DigestInputStream(content, digest);
+    }
+
+    @Override
+    public void after(String name, Path path) throws IOException {
+        if (name.equals(LayoutNames.CHECKSUMS)) {
+            listedAggregate = Sha256.of(path);
+            compareAggregate();
+            listed = ChecksumsFile.read(packageDir, path);
+            for (Map.Entry<String, String> file : early.entrySet()) {
+                compare(file.getKey(), file.getValue());
+            }
+        } else if (name.equals(definitionName)) {
+            expectedAggregate = check.check(path);
+            compareAggregate();
+        } else if (!metadata.contains(name)) {
+            String actual = HexFormat.of().formatHex(digests.remove(name).digest());
+            if (listed == null) {
+                early.put(name, actual);
+            } else {
+                compare(name, actual);
+            }
+        }
+    }
+
+    /** After the last entry: the definition and checksums.txt were there and every listed file was too. */
+    void finish() throws IOException {
+        if (expectedAggregate == null) {
+            throw new ChecksumException(
+                    packageDir, Problem.MISSING_FILE, definitionName, 0, definitionName + " is missing");
+        }
+        if (listed == null) {
+            throw new ChecksumException(
+                    packageDir, Problem.MISSING_FILE, LayoutNames.CHECKSUMS, 0, "checksums.txt is missing");
+        }
+        for (String name : listed.keySet()) {
+            if (!present.contains(name)) {
+                throw new ChecksumException(
+                        packageDir, Problem.MISSING_FILE, name, 0, name + " is listed in checksums.txt but missing");
+            }
+        }
+    }
+
+    private void compareAggregate() throws ChecksumException {
+        if (listedAggregate != null
+                && expectedAggregate != null
+                && !listedAggregate.equalsIgnoreCase(expectedAggregate)) {
+            throw new ChecksumException(
+                    packageDir,
+                    Problem.AGGREGATE_MISMATCH,
+                    LayoutNames.CHECKSUMS,
+                    0,
+                    "checksums.txt has sha256 " + listedAggregate + " but the package expects " + expectedAggregate);
+        }
+    }
+
+    private void compare(String name, String actual) throws ChecksumException {
+        String expected = listed.get(name);
+        if (expected == null) {
+            throw unlisted(name);
+        }
+        if (!expected.equals(actual)) {
+            throw new ChecksumException(
+                    packageDir,
+                    Problem.DIGEST_MISMATCH,
+                    name,
+                    0,
+                    name + " has sha256 " + actual + " but checksums.txt lists " + expected);
+        }
+        present.add(name);
+    }
+
+    private ChecksumException unlisted(String name) {
+        return new ChecksumException(
+                packageDir,
+                Problem.UNLISTED_FILE,
+                name,
+                0,
+                name + " is in the package but not in checksums.txt; it was refused before it was extracted");
+    }
+}
