@@ -46,7 +46,10 @@ class UnluckyUserTest {
         Path kubeconfig = LoopbackServers.kubeconfig(work, port);
         // the machine may be busy: compare with a command that starts the same way but needs no cluster
         Instant inspectStart = Instant.now();
-        assertEquals(0, Jackal.run("package", "inspect", archive.toString(), "--no-progress").exitCode());
+        assertEquals(
+                0,
+                Jackal.run("package", "inspect", archive.toString(), "--no-progress")
+                        .exitCode());
         Duration inspect = Duration.between(inspectStart, Instant.now());
         Instant start = Instant.now();
         Jackal.Result deploy = Jackal.runWith(
