@@ -78,6 +78,18 @@ class HostileNamesTest {
                     temp.toString(),
                     "--no-progress");
             assertOneLineRefusal(deploy, name);
+
+            Jackal.Result remove = Jackal.runWith(
+                    null,
+                    env,
+                    "package",
+                    "remove",
+                    archive.toString(),
+                    "--confirm",
+                    "--tmpdir",
+                    temp.toString(),
+                    "--no-progress");
+            assertOneLineRefusal(remove, name);
             assertEquals(0, cluster.connections(), "no request reached the cluster");
         }
         assertEquals(before, tree(work), "nothing was written, the temporary directories are gone");
@@ -93,6 +105,28 @@ class HostileNamesTest {
     @ValueSource(strings = {"../x", "a;touch x", "UPPER"})
     void aHostileComponentNameIsRefusedBeforeAnythingIsWrittenOrSent(String name) throws Exception {
         refusedEverywhere(CraftedPackages.withNames(work, "fine", name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "a;touch x", "UPPER"})
+    void removeByAHostileNameSendsNothing(String name) throws Exception {
+        try (LoopbackServers.CountingServer cluster = new LoopbackServers.CountingServer()) {
+            Path kubeconfig = LoopbackServers.kubeconfig(work, cluster.port());
+            Jackal.Result remove = Jackal.runWith(
+                    null,
+                    Map.of("KUBECONFIG", kubeconfig.toString()),
+                    "package",
+                    "remove",
+                    name,
+                    "--confirm",
+                    "--no-progress");
+            assertEquals(1, remove.exitCode(), remove.err());
+            assertEquals(
+                    "ERROR: package " + name + ": is neither a package file nor a valid package name (lowercase"
+                            + " letters, digits and '-')",
+                    remove.err().strip());
+            assertEquals(0, cluster.connections(), "no request reached the cluster");
+        }
     }
 
     /** The control: the same package with good names gets as far as the cluster, so the counter does count. */

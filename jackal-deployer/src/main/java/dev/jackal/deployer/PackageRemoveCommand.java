@@ -1,5 +1,6 @@
 package dev.jackal.deployer;
 
+import dev.jackal.core.definition.NameRules;
 import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
@@ -59,18 +60,30 @@ final class PackageRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                Kube kube = Kube.connect()) {
-            String name = target;
-            Path file = Path.of(target);
-            if (Files.isRegularFile(file)) {
-                try (LoadedPackage loaded = new PackageLoader(events, global.tempRoot()).load(file, Optional.empty())) {
-                    name = loaded.pkg().metadata().name();
-                }
-            }
+        try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
+            String name = packageName(events);
             confirmRemoval(name);
-            new PackageRemover(events, kube).remove(name, components, global.tempRoot(), SelfCommand.get());
+            try (Kube kube = Kube.connect()) {
+                new PackageRemover(events, kube).remove(name, components, global.tempRoot(), SelfCommand.get());
+            }
             return ExitCodes.OK;
         }
+    }
+
+    /** The name to remove, from a package file (loaded and checked) or given as it is; checked before any request. */
+    private String packageName(ConsoleEvents events) {
+        Path file = Path.of(target);
+        if (Files.isRegularFile(file)) {
+            try (LoadedPackage loaded = new PackageLoader(events, global.tempRoot()).load(file, Optional.empty())) {
+                return loaded.pkg().metadata().name();
+            }
+        }
+        if (!NameRules.PACKAGE_NAME.matcher(target).matches()) {
+            throw new OptionException(
+                    "package",
+                    target,
+                    "is neither a package file nor a valid package name (lowercase letters, digits and '-')");
+        }
+        return target;
     }
 }
