@@ -25,14 +25,21 @@ public final class ChecksumException extends IOException {
     private final Problem problem;
     private final String path;
     private final int line;
+    private final String detail;
     private final transient Path packageDir;
 
     ChecksumException(Path packageDir, Problem problem, String path, int line, String message) {
         super(packageDir + ": " + message);
+        this.detail = message;
         this.packageDir = packageDir;
         this.problem = problem;
         this.path = path;
         this.line = line;
+    }
+
+    /** The message without the package directory, e.g. {@code images/index.json is listed in checksums.txt but missing}. */
+    public String detail() {
+        return detail;
     }
 
     public Problem problem() {

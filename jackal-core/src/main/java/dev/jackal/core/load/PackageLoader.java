@@ -136,7 +136,7 @@ public final class PackageLoader {
                 throw new PackageLoadException(
                         source, source + " is not a jackal package: it has no " + PackageLayout.DEFINITION, e);
             }
-            throw new PackageLoadException(source, source.getFileName() + " failed verification: " + e.getMessage(), e);
+            throw new PackageLoadException(source, source.getFileName() + " failed verification: " + e.detail(), e);
         } catch (DefinitionException e) {
             cleanup(temp);
             throw new PackageLoadException(source, e.getMessage(), e);
