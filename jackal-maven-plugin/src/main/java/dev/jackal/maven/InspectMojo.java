@@ -71,7 +71,7 @@ public final class InspectMojo extends AbstractMojo {
                 getLog().info(written.map(p -> "jackal: SBOMs written to " + p)
                         .orElse("jackal: the package has no SBOMs"));
             }
-            getLog().info("jackal: " + archive.getFileName() + " verified");
+            getLog().info("jackal: " + archive.getFileName() + " verified (" + loaded.origin() + ")");
         } catch (PackageLoadException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {

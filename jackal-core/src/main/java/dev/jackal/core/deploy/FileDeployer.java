@@ -83,9 +83,9 @@ public final class FileDeployer {
         }
     }
 
-    /** The target path with {@code ###JACKAL_TEMP###} and a leading {@code ~} resolved. */
+    /** The target path with {@code ###JACKAL_TEMP###} (the dialect's) and a leading {@code ~} resolved. */
     Path target(String target) {
-        String resolved = target.replace(TEMP_MARKER, packageTemp.toString());
+        String resolved = target.replace(templater.dialect().tempMarker(), packageTemp.toString());
         if (resolved.equals("~") || resolved.startsWith("~/")) {
             resolved = home + resolved.substring(1);
         }

@@ -14,6 +14,7 @@ import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.fetch.DownloadException;
 import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.layout.Directories;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.JackalPackage;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -129,16 +131,16 @@ public final class PackageLoader {
             if (temp == null) {
                 temp = Files.createTempDirectory(tempRoot, "jackal-package-");
             }
-            PackageLayout layout = new PackageLayout(temp.resolve("package"));
+            Path root = temp.resolve("package");
             events.info("extracting " + archive.getFileName());
-            SafeExtractor.extract(archive, layout.root(), ExtractOptions.defaults());
-            if (!Files.isRegularFile(layout.definition())) {
-                throw new PackageLoadException(
-                        archive, archive + " is not a jackal package: it has no " + PackageLayout.DEFINITION, null);
-            }
+            SafeExtractor.extract(archive, root, ExtractOptions.defaults());
+            PackageLayout layout = new PackageLayout(root, dialect(archive, root));
             String text = Files.readString(layout.definition(), StandardCharsets.UTF_8);
-            JackalPackage pkg = DefinitionReader.parse(layout.definition(), text, DefinitionReader.Strictness.LENIENT)
-                    .pkg();
+            JackalPackage pkg = requireKind(
+                    archive,
+                    layout,
+                    DefinitionReader.parse(layout.definition(), text, DefinitionReader.Strictness.LENIENT)
+                            .pkg());
             String aggregate = pkg.metadata() == null ? null : pkg.metadata().aggregateChecksum();
             if (aggregate == null || aggregate.isEmpty()) {
                 throw new PackageLoadException(
@@ -148,7 +150,7 @@ public final class PackageLoader {
                         null);
             }
             events.info("verifying checksums");
-            Checksums.verify(layout.root(), aggregate);
+            Checksums.verify(layout.root(), aggregate, path -> true, layout.unlistedRootFiles());
             return new LoadedPackage(archive, layout, pkg, text);
         } catch (ChecksumException e) {
             cleanup(temp);
@@ -164,6 +166,48 @@ public final class PackageLoader {
             cleanup(temp);
             throw e;
         }
+    }
+
+    /**
+     * The dialect of the unpacked package at {@code root}, from the definition file it has: {@code jackal.yaml}
+     * for jackal's packages, {@code zarf.yaml} for packages built by Zarf.
+     */
+    private static PackageDialect dialect(Path archive, Path root) {
+        List<PackageDialect> found = PackageLayout.dialectsAt(root);
+        if (found.isEmpty()) {
+            throw new PackageLoadException(
+                    archive,
+                    archive + " is not a jackal package: it has no " + PackageLayout.DEFINITION + " (nor the "
+                            + PackageDialect.ZARF.definitionFile() + " of a package built by Zarf)",
+                    null);
+        }
+        if (found.size() > 1) {
+            throw new PackageLoadException(
+                    archive,
+                    archive + " has both " + PackageLayout.DEFINITION + " and " + PackageDialect.ZARF.definitionFile()
+                            + "; a package has one definition, so this one was altered",
+                    null);
+        }
+        return found.get(0);
+    }
+
+    /** {@code pkg} with its dialect's package kind when it has none; refused when its kind is another dialect's. */
+    private static JackalPackage requireKind(Path archive, PackageLayout layout, JackalPackage pkg) {
+        PackageDialect dialect = layout.dialect();
+        if (pkg.kind() == null) {
+            return pkg.withKind(dialect.kinds().get(0));
+        }
+        if (!dialect.accepts(pkg.kind())) {
+            throw new PackageLoadException(
+                    archive,
+                    archive.getFileName() + ": " + dialect.definitionFile() + " has kind " + pkg.kind() + ", but a "
+                            + dialect.definitionFile() + " must say "
+                            + dialect.kinds().get(0) + " or "
+                            + dialect.kinds().get(1) + "; the definition file and its kind disagree, so the package"
+                            + " was altered",
+                    null);
+        }
+        return pkg;
     }
 
     private static void cleanup(Path temp) {
