@@ -93,6 +93,11 @@ public enum PackageDialect {
         return prefix.toUpperCase(Locale.ROOT) + "_";
     }
 
+    /** {@code jackal.dev} or {@code zarf.dev}: the domain of the labels and annotations a package's objects carry. */
+    public String labelDomain() {
+        return prefix + ".dev";
+    }
+
     /** {@code ./jackal } or {@code ./zarf }: what an action command writes to run the deploying binary. */
     public String selfCommand() {
         return "./" + prefix + " ";

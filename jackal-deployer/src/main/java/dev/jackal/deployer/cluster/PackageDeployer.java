@@ -79,8 +79,8 @@ public final class PackageDeployer {
                 "v" + JackalVersion.get(),
                 secrets.find(pkg.metadata().name()).orElse(null));
         ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
-        ReleaseDeployer helm =
-                new ReleaseDeployer(kube.client(), installer, namespaces, events, options.adoptExistingResources());
+        ReleaseDeployer helm = new ReleaseDeployer(
+                kube.client(), installer, namespaces, events, options.adoptExistingResources(), loaded.dialect());
         Map<String, ConnectString> connect = new LinkedHashMap<>();
         long start = Instant.now().getEpochSecond();
         Path work = loaded.layout().root().resolve(".deploy");

@@ -111,6 +111,19 @@ class ZarfPackageDeployTest {
                   computed: "###ZARF_VAR_COMPUTED###"
                   team: "###ZARF_CONST_TEAM###"
                   jackal: "###JACKAL_VAR_GREETING###"
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: hello
+                  labels:
+                    zarf.dev/connect-name: hello
+                  annotations:
+                    zarf.dev/connect-description: "the ###ZARF_CONST_TEAM### hello page"
+                    zarf.dev/connect-url: /hello
+                spec:
+                  ports:
+                    - port: 80
                 """;
         return ZarfPackageWriter.definition(zarfYaml)
                 .componentFile("hello", "charts/zchart-0.1.0.tgz", chart())
@@ -163,6 +176,11 @@ class ZarfPackageDeployTest {
             assertEquals(
                     ComponentStatus.SUCCEEDED,
                     record.deployedComponents().get(0).status());
+            assertEquals(
+                    "the blue hello page /hello",
+                    record.connectStrings().get("hello").description() + " "
+                            + record.connectStrings().get("hello").url(),
+                    "connect strings come from Services labelled zarf.dev/connect-name");
 
             ConfigMap chart = configMap(kube, "zchart");
             assertEquals("hi", chart.getData().get("greeting"), "values file templated with ###ZARF_VAR_X###");
