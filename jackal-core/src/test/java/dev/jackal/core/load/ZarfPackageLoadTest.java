@@ -105,6 +105,28 @@ class ZarfPackageLoadTest {
     }
 
     @Test
+    void laterZarfsTwoDocumentDefinitionIsReadFromItsFirstDocument() throws Exception {
+        // built from a v1beta1 definition, later Zarf stores the v1alpha1 document first, then the v1beta1 one
+        String twoDocuments = ZARF_YAML
+                + """
+                ---
+                apiVersion: zarf.dev/v1beta1
+                kind: ZarfPackageConfig
+                metadata:
+                  name: zarf-hello
+                components:
+                  - name: hello
+                    optional: false
+                """;
+        try (LoadedPackage loaded =
+                new PackageLoader(EventHandler.NONE, work).load(write(hello(twoDocuments)), Optional.empty())) {
+            assertEquals(PackageDialect.ZARF, loaded.dialect());
+            assertEquals("hello", loaded.pkg().components().get(0).name());
+            assertEquals(Boolean.TRUE, loaded.pkg().components().get(0).required());
+        }
+    }
+
+    @Test
     void zarfPackageWithoutKindIsAZarfPackageConfig() throws Exception {
         Path archive = write(hello(ZARF_YAML.replace("kind: ZarfPackageConfig\n", "")));
         try (LoadedPackage loaded = new PackageLoader(EventHandler.NONE, work).load(archive, Optional.empty())) {
