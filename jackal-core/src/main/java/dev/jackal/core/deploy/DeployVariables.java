@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The variables and constants of a deploy (spec §6.3), as template values keyed by marker
- * ({@code ###JACKAL_VAR_X###}, {@code ###JACKAL_CONST_X###}; {@code ###ZARF_...###} for a package built by Zarf). {@code --set} keys are upper-cased and win
- * over defaults; declared variables take the default when unset (empty when there is none), are asked
+ * ({@code ###JACKAL_VAR_X###}, {@code ###JACKAL_CONST_X###}; {@code ###ZARF_...###} in a package built by
+ * Zarf). {@code --set} keys are upper-cased and win over defaults; declared variables take the default when unset (empty when there is none), are asked
  * for when they {@code prompt} and the deploy is interactive, and must match their pattern.
  */
 public final class DeployVariables {

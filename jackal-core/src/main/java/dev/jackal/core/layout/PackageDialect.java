@@ -12,24 +12,22 @@ import java.util.Locale;
  * (package secret, labels, release names) are jackal's for both, since jackal manages what it deploys.
  */
 public enum PackageDialect {
-    JACKAL("jackal", "Jackal", PackageKind.JackalPackageConfig, PackageKind.JackalInitConfig),
-    ZARF("zarf", "Zarf", PackageKind.ZarfPackageConfig, PackageKind.ZarfInitConfig);
+    JACKAL("jackal", PackageKind.JackalPackageConfig, PackageKind.JackalInitConfig),
+    ZARF("zarf", PackageKind.ZarfPackageConfig, PackageKind.ZarfInitConfig);
 
     private final String prefix;
-    private final String title;
     private final PackageKind packageKind;
     private final PackageKind initKind;
 
-    PackageDialect(String prefix, String title, PackageKind packageKind, PackageKind initKind) {
+    PackageDialect(String prefix, PackageKind packageKind, PackageKind initKind) {
         this.prefix = prefix;
-        this.title = title;
         this.packageKind = packageKind;
         this.initKind = initKind;
     }
 
-    /** The dialect a kind belongs to. */
+    /** The dialect a kind belongs to; jackal's for none. */
     public static PackageDialect of(PackageKind kind) {
-        return kind == PackageKind.ZarfPackageConfig || kind == PackageKind.ZarfInitConfig ? ZARF : JACKAL;
+        return ZARF.accepts(kind) ? ZARF : JACKAL;
     }
 
     /** The dialect of a definition: its kind's, jackal's when it has none. */
@@ -40,11 +38,6 @@ public enum PackageDialect {
     /** {@code jackal} or {@code zarf}: the product prefix of file names. */
     public String prefix() {
         return prefix;
-    }
-
-    /** {@code Jackal} or {@code Zarf}, for messages. */
-    public String title() {
-        return title;
     }
 
     /** {@code jackal.yaml} or {@code zarf.yaml}. */

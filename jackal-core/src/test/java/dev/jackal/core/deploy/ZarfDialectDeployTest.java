@@ -104,6 +104,17 @@ class ZarfDialectDeployTest {
     }
 
     @Test
+    void zarfTempMarkerInAFileTargetIsThePackageDirectory() {
+        FileDeployer files = new FileDeployer(
+                EventHandler.NONE,
+                new DeployTemplater(Map.of(), EventHandler.NONE, PackageDialect.ZARF),
+                Path.of("/pkg"),
+                Path.of("/home/u"));
+        assertEquals(Path.of("/pkg/bin/k3s"), files.target("###ZARF_TEMP###/bin/k3s"));
+        assertEquals(Path.of("###JACKAL_TEMP###/bin/k3s"), files.target("###JACKAL_TEMP###/bin/k3s"));
+    }
+
+    @Test
     void zarfLastNonBreakingVersionIsNotComparedWithJackals() {
         assertEquals(Optional.empty(), CliCompatibility.warning(ZARF, "0.1.0"), "v0.27.0 is a Zarf version");
         assertTrue(CliCompatibility.warning(JACKAL, "0.1.0").isPresent(), "the same field in a jackal package warns");
