@@ -1,5 +1,6 @@
 package dev.jackal.deployer;
 
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.IOException;
@@ -50,6 +51,10 @@ final class PackageInspectCommand implements Callable<Integer> {
             if (listImages) {
                 loaded.images().forEach(out::println);
             } else {
+                if (loaded.dialect() != PackageDialect.JACKAL) {
+                    // a YAML comment, so the output still reads as the stored definition
+                    out.println("# " + loaded.origin());
+                }
                 out.print(loaded.definitionText());
             }
             if (sbomOut != null) {

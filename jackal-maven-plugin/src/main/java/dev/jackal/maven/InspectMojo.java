@@ -1,5 +1,6 @@
 package dev.jackal.maven;
 
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoadException;
 import dev.jackal.core.load.PackageLoader;
@@ -71,7 +72,8 @@ public final class InspectMojo extends AbstractMojo {
                 getLog().info(written.map(p -> "jackal: SBOMs written to " + p)
                         .orElse("jackal: the package has no SBOMs"));
             }
-            getLog().info("jackal: " + archive.getFileName() + " verified");
+            getLog().info("jackal: " + archive.getFileName() + " verified"
+                    + (loaded.dialect() == PackageDialect.JACKAL ? "" : " (" + loaded.origin() + ")"));
         } catch (PackageLoadException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {

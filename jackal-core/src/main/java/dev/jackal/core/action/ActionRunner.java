@@ -1,6 +1,7 @@
 package dev.jackal.core.action;
 
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionDefaults;
 import dev.jackal.core.model.Shell;
@@ -39,6 +40,7 @@ public final class ActionRunner {
     private final Redactor redactor;
     private final String selfCommand;
     private final WaitActions waits;
+    private final PackageDialect dialect;
 
     /** A runner whose cluster waits fail: for create, where there is no cluster. */
     public ActionRunner(
@@ -60,7 +62,23 @@ public final class ActionRunner {
             Redactor redactor,
             String selfCommand,
             ClusterWaiter cluster) {
+        this(events, baseDir, variables, redactor, selfCommand, cluster, PackageDialect.JACKAL);
+    }
+
+    /**
+     * As the constructor above, for a package of {@code dialect}: a package built by Zarf writes {@code ./zarf } for
+     * the deploying binary and gets {@code TF_VAR_x} from its {@code ZARF_VAR_X} variables.
+     */
+    public ActionRunner(
+            EventHandler events,
+            Path baseDir,
+            Map<String, String> variables,
+            Redactor redactor,
+            String selfCommand,
+            ClusterWaiter cluster,
+            PackageDialect dialect) {
         this.events = events;
+        this.dialect = dialect;
         this.baseDir = baseDir;
         this.variables = Map.copyOf(variables);
         this.redactor = redactor;
@@ -78,7 +96,7 @@ public final class ActionRunner {
             return "";
         }
         ActionDefaults d = defaults == null ? new ActionDefaults(null, null, null, null, null, null) : defaults;
-        String cmd = action.cmd().replace("./jackal ", selfCommand);
+        String cmd = action.cmd().replace(dialect.selfCommand(), selfCommand);
         String shown = redactor.redact(action.description() != null ? action.description() : action.cmd());
         // output that becomes a sensitive variable is the secret itself: it is never echoed, muted or not
         boolean mute = (action.mute() != null ? action.mute() : Boolean.TRUE.equals(d.mute()))
@@ -194,8 +212,9 @@ public final class ActionRunner {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             env.put(variable.getKey(), variable.getValue());
             String key = variable.getKey().toLowerCase(Locale.ROOT);
-            if (key.startsWith("jackal_var_")) {
-                env.put("TF_VAR_" + key.substring("jackal_var_".length()), variable.getValue());
+            String prefix = dialect.envPrefix().toLowerCase(Locale.ROOT) + "var_";
+            if (key.startsWith(prefix)) {
+                env.put("TF_VAR_" + key.substring(prefix.length()), variable.getValue());
             }
         }
         for (String entry : extra) {

@@ -13,14 +13,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The checks {@link PackageExtractor} adds to an extraction, entry by entry (see there). */
 final class ChecksumGate implements SafeExtractor.EntryListener {
 
     private final Path archive;
     private final Path packageDir;
-    private final String definitionName;
+    private final Set<String> definitionNames;
     private final Set<String> metadata;
+    private String definitionName;
     private final PackageExtractor.DefinitionCheck check;
     private final Map<String, MessageDigest> digests = new HashMap<>();
     /** Files hashed before checksums.txt was seen, checked once it is. */
@@ -32,11 +34,23 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
     private long budget = PackageExtractor.MAX_BYTES_BEFORE_CHECKSUMS;
     private final Set<String> present = new HashSet<>();
 
-    ChecksumGate(Path archive, Path packageDir, String definitionName, PackageExtractor.DefinitionCheck check) {
+    /**
+     * @param definitionNames the names a definition may have at the root (one per dialect); a package has one
+     * @param signatureNames the signature files that may sit beside it, never listed in checksums.txt
+     */
+    ChecksumGate(
+            Path archive,
+            Path packageDir,
+            Set<String> definitionNames,
+            Set<String> signatureNames,
+            PackageExtractor.DefinitionCheck check) {
         this.archive = archive;
         this.packageDir = packageDir;
-        this.definitionName = definitionName;
-        this.metadata = Set.of(definitionName, definitionName + ".sig", LayoutNames.CHECKSUMS);
+        this.definitionNames = Set.copyOf(definitionNames);
+        Set<String> names = new HashSet<>(definitionNames);
+        names.addAll(signatureNames);
+        names.add(LayoutNames.CHECKSUMS);
+        this.metadata = Set.copyOf(names);
         this.check = check;
     }
 
@@ -82,7 +96,15 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
             for (Map.Entry<String, String> file : early.entrySet()) {
                 compare(file.getKey(), file.getValue());
             }
-        } else if (name.equals(definitionName)) {
+        } else if (definitionNames.contains(name)) {
+            if (definitionName != null) {
+                throw new UnsafeEntryException(
+                        archive,
+                        name,
+                        "the package has both " + definitionName + " and " + name
+                                + "; a package has one definition, so this one was altered");
+            }
+            definitionName = name;
             expectedAggregate = check.check(path);
             compareAggregate();
         } else if (!metadata.contains(name)) {
@@ -98,8 +120,8 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
     /** After the last entry: the definition and checksums.txt were there and every listed file was too. */
     void finish() throws IOException {
         if (expectedAggregate == null) {
-            throw new ChecksumException(
-                    packageDir, Problem.MISSING_FILE, definitionName, 0, definitionName + " is missing");
+            String names = String.join(" or ", new TreeSet<>(definitionNames));
+            throw new ChecksumException(packageDir, Problem.MISSING_FILE, names, 0, names + " is missing");
         }
         if (listed == null) {
             throw new ChecksumException(

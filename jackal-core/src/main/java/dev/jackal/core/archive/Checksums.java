@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -86,6 +87,17 @@ public final class Checksums {
      */
     public static void verify(Path packageDir, String expectedAggregate, Predicate<String> required)
             throws IOException {
+        verify(packageDir, expectedAggregate, required, LayoutNames.METADATA);
+    }
+
+    /**
+     * As {@link #verify(Path, String, Predicate)}, for a package whose root files outside checksums.txt are
+     * {@code unlistedRootFiles} (a package built by Zarf has {@code zarf.yaml} where jackal's has
+     * {@code jackal.yaml}).
+     */
+    public static void verify(
+            Path packageDir, String expectedAggregate, Predicate<String> required, Collection<String> unlistedRootFiles)
+            throws IOException {
         Path checksums = packageDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(checksums, LinkOption.NOFOLLOW_LINKS)) {
             throw new ChecksumException(packageDir, Problem.MISSING_FILE, FILE_NAME, 0, "checksums.txt is missing");
@@ -100,17 +112,18 @@ public final class Checksums {
                     "checksums.txt has sha256 " + actualAggregate + " but the package expects " + expectedAggregate);
         }
         Map<String, String> listed = ChecksumsFile.read(packageDir, checksums);
-        checkNothingUnlisted(packageDir, listed);
+        checkNothingUnlisted(packageDir, listed, unlistedRootFiles);
         for (Map.Entry<String, String> line : listed.entrySet()) {
             verifyFile(packageDir, line.getKey(), line.getValue(), required.test(line.getKey()));
         }
     }
 
-    private static void checkNothingUnlisted(Path packageDir, Map<String, String> listed) throws IOException {
+    private static void checkNothingUnlisted(
+            Path packageDir, Map<String, String> listed, Collection<String> unlistedRootFiles) throws IOException {
         for (SourceEntry entry : TreeWalker.walk(packageDir, "")) {
             boolean unlisted = entry.kind() == SourceEntry.Kind.SYMLINK
                     || (entry.kind() == SourceEntry.Kind.FILE
-                            && !LayoutNames.METADATA.contains(entry.name())
+                            && !unlistedRootFiles.contains(entry.name())
                             && !listed.containsKey(entry.name()));
             if (unlisted) {
                 throw new ChecksumException(

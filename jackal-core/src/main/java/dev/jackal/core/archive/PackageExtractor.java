@@ -3,6 +3,7 @@ package dev.jackal.core.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
@@ -51,7 +52,25 @@ public final class PackageExtractor {
     public static ExtractResult extract(
             InputStream in, Path archive, Path destination, String definitionName, DefinitionCheck check)
             throws IOException {
-        ChecksumGate gate = new ChecksumGate(archive, destination, definitionName, check);
+        return extract(in, archive, destination, Set.of(definitionName), Set.of(definitionName + ".sig"), check);
+    }
+
+    /**
+     * Extracts like {@link #extract(InputStream, Path, Path, String, DefinitionCheck)} a package whose definition may
+     * have any of {@code definitionNames} (one name per dialect: {@code jackal.yaml}, {@code zarf.yaml}); the check
+     * sees the one the archive has, and an archive with two is refused.
+     *
+     * @param signatureNames root files beside the definition that checksums.txt never lists
+     */
+    public static ExtractResult extract(
+            InputStream in,
+            Path archive,
+            Path destination,
+            Set<String> definitionNames,
+            Set<String> signatureNames,
+            DefinitionCheck check)
+            throws IOException {
+        ChecksumGate gate = new ChecksumGate(archive, destination, definitionNames, signatureNames, check);
         ExtractResult result;
         try (TarArchiveInputStream tar = TarInput.open(CloseShieldInputStream.wrap(in))) {
             result = SafeExtractor.extract(tar, archive, destination, ExtractOptions.defaults(), gate);

@@ -1,7 +1,6 @@
 package dev.jackal.core.create;
 
 import dev.jackal.core.model.JackalPackage;
-import dev.jackal.core.model.PackageKind;
 
 /** Package file names (spec §2.1). */
 public final class PackageNames {
@@ -16,7 +15,7 @@ public final class PackageNames {
         String arch = pkg.metadata().architecture();
         String version = pkg.metadata().version();
         StringBuilder name = new StringBuilder(
-                pkg.kind() == PackageKind.JackalInitConfig
+                pkg.kind() != null && pkg.kind().isInit()
                         ? "jackal-init-" + arch
                         : "jackal-package-" + pkg.metadata().name() + "-" + arch);
         if (version != null && !version.isEmpty()) {

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ModelValueException;
+import dev.jackal.core.model.PackageKind;
 import dev.jackal.core.text.Levenshtein;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -104,10 +106,10 @@ public final class DefinitionReader {
         SourceLocation location = sourceMap.hasExactly(path) && !isDuplicate
                 ? sourceMap.locate(path)
                 : location(file, e.getLocation()).orElseGet(() -> sourceMap.locate(""));
-        return DefinitionException.of(location, path, describe(e));
+        return DefinitionException.of(location, path, describe(e, file));
     }
 
-    private static String describe(JsonProcessingException e) {
+    private static String describe(JsonProcessingException e, Path file) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             Collection<Object> known = unknown.getKnownPropertyIds();
             String name = unknown.getPropertyName();
@@ -119,7 +121,7 @@ public final class DefinitionReader {
         if (e instanceof InvalidFormatException format
                 && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
+            String allowed = allowedConstants(format.getTargetType(), file).stream()
                     .map(DefinitionReader::enumName)
                     .collect(Collectors.joining(", "));
             return "'" + format.getValue() + "' is not allowed; use one of: " + allowed;
@@ -135,6 +137,17 @@ public final class DefinitionReader {
             return "this key appears twice in the same mapping; keep one";
         }
         return "not valid YAML: " + (message == null ? "cannot parse" : yamlProblem(message));
+    }
+
+    /** The values an enum field takes; a kind only takes the kinds of the file's dialect. */
+    private static List<?> allowedConstants(Class<?> type, Path file) {
+        if (type == PackageKind.class) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            return name.equals(PackageDialect.ZARF.definitionFile())
+                    ? PackageDialect.ZARF.kinds()
+                    : PackageDialect.JACKAL.kinds();
+        }
+        return Arrays.asList(type.getEnumConstants());
     }
 
     private static String expected(Class<?> type) {

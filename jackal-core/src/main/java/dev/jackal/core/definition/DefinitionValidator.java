@@ -1,5 +1,6 @@
 package dev.jackal.core.definition;
 
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
 import dev.jackal.core.model.ChartSpec;
@@ -10,7 +11,6 @@ import dev.jackal.core.model.FileSpec;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ManifestSpec;
 import dev.jackal.core.model.Metadata;
-import dev.jackal.core.model.PackageKind;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +35,11 @@ public final class DefinitionValidator {
         JackalPackage pkg = definition.pkg();
         if (pkg.kind() == null) {
             problems.add("kind", "'kind' is required: JackalPackageConfig or JackalInitConfig");
+        } else if (PackageDialect.of(pkg.kind()) != PackageDialect.JACKAL) {
+            problems.add(
+                    "kind",
+                    "'" + pkg.kind() + "' is the kind of a zarf.yaml, which jackal only reads from packages built by"
+                            + " Zarf; a jackal.yaml says JackalPackageConfig or JackalInitConfig");
         }
         NameRules.check(pkg, true, problems::add);
         metadata(pkg, problems);
@@ -106,7 +111,7 @@ public final class DefinitionValidator {
         if (metadata == null) {
             return;
         }
-        if (pkg.kind() == PackageKind.JackalInitConfig && Boolean.TRUE.equals(metadata.yolo())) {
+        if (pkg.kind() != null && pkg.kind().isInit() && Boolean.TRUE.equals(metadata.yolo())) {
             problems.add("metadata.yolo", "an init package cannot be 'yolo'");
         }
     }

@@ -1,6 +1,7 @@
 package dev.jackal.core.deploy;
 
 import dev.jackal.core.JackalVersion;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.JackalPackage;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,10 +18,17 @@ public final class CliCompatibility {
 
     private CliCompatibility() {}
 
-    /** The warning to show, if any; none for a development build of jackal (as Zarf skips the check for its own). */
+    /**
+     * The warning to show, if any; none for a development build of jackal (as Zarf skips the check for its own), and
+     * none for a package built by Zarf, whose {@code lastNonBreakingVersion} is a Zarf version that says nothing
+     * about jackal's.
+     */
     public static Optional<String> warning(JackalPackage pkg, String cliVersion) {
         String needed = pkg.build() == null ? null : pkg.build().lastNonBreakingVersion();
-        if (needed == null || needed.isBlank() || JackalVersion.isDevelopment(cliVersion)) {
+        if (needed == null
+                || needed.isBlank()
+                || JackalVersion.isDevelopment(cliVersion)
+                || PackageDialect.of(pkg) != PackageDialect.JACKAL) {
             return Optional.empty();
         }
         Matcher required = SEMVER.matcher(needed.strip());

@@ -1,5 +1,6 @@
 package dev.jackal.core.deploy;
 
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.Constant;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.Variable;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The variables and constants of a deploy (spec §6.3), as template values keyed by marker
- * ({@code ###JACKAL_VAR_X###}, {@code ###JACKAL_CONST_X###}). {@code --set} keys are upper-cased and win
- * over defaults; declared variables take the default when unset (empty when there is none), are asked
+ * ({@code ###JACKAL_VAR_X###}, {@code ###JACKAL_CONST_X###}; {@code ###ZARF_...###} in a package built by
+ * Zarf). {@code --set} keys are upper-cased and win over defaults; declared variables take the default when unset (empty when there is none), are asked
  * for when they {@code prompt} and the deploy is interactive, and must match their pattern.
  */
 public final class DeployVariables {
@@ -30,12 +31,13 @@ public final class DeployVariables {
 
     public static Map<String, TemplateValue> resolve(
             JackalPackage pkg, Map<String, String> set, Optional<Prompter> prompter) {
+        PackageDialect dialect = PackageDialect.of(pkg);
         Map<String, TemplateValue> values = new LinkedHashMap<>();
         Map<String, String> upper = new LinkedHashMap<>();
         set.forEach((k, v) -> upper.put(k.toUpperCase(Locale.ROOT), v));
-        upper.forEach((k, v) -> values.put(varMarker(k), TemplateValue.plain(v)));
+        upper.forEach((k, v) -> values.put(dialect.varMarker(k), TemplateValue.plain(v)));
         for (Variable variable : pkg.variables()) {
-            String marker = varMarker(variable.name());
+            String marker = dialect.varMarker(variable.name());
             boolean sensitive = Boolean.TRUE.equals(variable.sensitive());
             String value = upper.get(variable.name());
             if (value == null) {
@@ -55,7 +57,7 @@ public final class DeployVariables {
         }
         for (Constant constant : pkg.constants()) {
             values.put(
-                    "###JACKAL_CONST_" + constant.name() + "###",
+                    dialect.constMarker(constant.name()),
                     new TemplateValue(
                             constant.value() == null ? "" : constant.value(),
                             false,
@@ -92,9 +94,5 @@ public final class DeployVariables {
             throw new VariableException(
                     name, "provided value for variable \"" + name + "\" does not match pattern \"" + pattern + "\"");
         }
-    }
-
-    static String varMarker(String name) {
-        return "###JACKAL_VAR_" + name + "###";
     }
 }

@@ -17,13 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Places a component's {@code files[]} on the deploying host (spec §6.4): the staged copy is checked against
- * its shasum again, {@code ###JACKAL_TEMP###} and a leading {@code ~} in the target are resolved, text files
+ * its shasum again, {@code ###JACKAL_TEMP###} ({@code ###ZARF_TEMP###} in a package built by Zarf) and a leading {@code ~} in the target are resolved, text files
  * are templated, the file (or directory) is copied to the target, and each symlink points at it.
  */
 public final class FileDeployer {
-
-    /** Replaced in targets with the directory the package was unpacked into. */
-    public static final String TEMP_MARKER = "###JACKAL_TEMP###";
 
     private final EventHandler events;
     private final DeployTemplater templater;
@@ -83,9 +80,9 @@ public final class FileDeployer {
         }
     }
 
-    /** The target path with {@code ###JACKAL_TEMP###} and a leading {@code ~} resolved. */
+    /** The target path with {@code ###JACKAL_TEMP###} (the dialect's) and a leading {@code ~} resolved. */
     Path target(String target) {
-        String resolved = target.replace(TEMP_MARKER, packageTemp.toString());
+        String resolved = target.replace(templater.dialect().tempMarker(), packageTemp.toString());
         if (resolved.equals("~") || resolved.startsWith("~/")) {
             resolved = home + resolved.substring(1);
         }

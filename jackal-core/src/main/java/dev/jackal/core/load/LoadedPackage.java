@@ -3,6 +3,7 @@ package dev.jackal.core.load;
 import dev.jackal.core.archive.ExtractOptions;
 import dev.jackal.core.archive.SafeExtractor;
 import dev.jackal.core.layout.Directories;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.JackalPackage;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param source the archive it came from
  * @param layout the unpacked package
  * @param pkg the stored definition
- * @param definitionText {@code jackal.yaml} exactly as stored
+ * @param definitionText {@code jackal.yaml} (or {@code zarf.yaml}) exactly as stored
  */
 public record LoadedPackage(Path source, PackageLayout layout, JackalPackage pkg, String definitionText)
         implements AutoCloseable {
@@ -39,6 +40,29 @@ public record LoadedPackage(Path source, PackageLayout layout, JackalPackage pkg
         }
         SafeExtractor.extract(layout.sboms(), target, ExtractOptions.defaults());
         return Optional.of(target);
+    }
+
+    /** Whose names the package uses: jackal's, or Zarf's for a package built by Zarf. */
+    public PackageDialect dialect() {
+        return layout.dialect();
+    }
+
+    /**
+     * One line saying whose package this is, for {@code inspect}: {@code dialect: zarf (built by zarf v0.32.6;
+     * zarf.yaml, ZarfPackageConfig, ###ZARF_*### markers)}, or {@code dialect: jackal (built by jackal v0.1.0)}.
+     */
+    public String origin() {
+        String version = pkg.build() == null || pkg.build().version() == null
+                ? ""
+                : " " + pkg.build().version();
+        PackageDialect dialect = dialect();
+        String built = "built by " + dialect.prefix() + version;
+        return "dialect: " + dialect.prefix() + " ("
+                + (dialect == PackageDialect.JACKAL
+                        ? built
+                        : built + "; " + dialect.definitionFile() + ", " + pkg.kind() + ", " + dialect.markerPrefix()
+                                + "*### markers")
+                + ")";
     }
 
     /** Every distinct image of the package's components, in definition order. */

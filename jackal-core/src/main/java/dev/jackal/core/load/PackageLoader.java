@@ -12,6 +12,7 @@ import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.fetch.DownloadException;
 import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.layout.Directories;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.layout.PackageLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,17 +125,21 @@ public final class PackageLoader {
             if (temp == null) {
                 temp = Files.createTempDirectory(tempRoot, "jackal-package-");
             }
-            PackageLayout layout = new PackageLayout(temp.resolve("package"));
-            DefinitionGate definition = new DefinitionGate(source, PackageLayout.DEFINITION);
+            PackageLayout extracted = new PackageLayout(temp.resolve("package"));
+            DefinitionGate definition = new DefinitionGate(source);
             events.info("extracting and verifying " + source.getFileName());
-            extract(source, split, shasum, layout, definition);
+            extract(source, split, shasum, extracted, definition);
+            PackageLayout layout = extracted.withDialect(definition.dialect());
             return new LoadedPackage(source, layout, definition.pkg(), definition.text());
         } catch (ChecksumException e) {
             cleanup(temp);
             if (e.problem() == ChecksumException.Problem.MISSING_FILE
-                    && e.path().orElse("").equals(PackageLayout.DEFINITION)) {
+                    && e.path().orElse("").contains(PackageLayout.DEFINITION)) {
                 throw new PackageLoadException(
-                        source, source + " is not a jackal package: it has no " + PackageLayout.DEFINITION, e);
+                        source,
+                        source + " is not a jackal package: it has no " + PackageLayout.DEFINITION + " (nor the "
+                                + PackageDialect.ZARF.definitionFile() + " of a package built by Zarf)",
+                        e);
             }
             throw new PackageLoadException(source, source.getFileName() + " failed verification: " + e.detail(), e);
         } catch (DefinitionException e) {
@@ -158,12 +163,24 @@ public final class PackageLoader {
             throws IOException {
         if (!split) {
             try (InputStream in = Files.newInputStream(source)) {
-                PackageExtractor.extract(in, source, layout.root(), PackageLayout.DEFINITION, definition);
+                PackageExtractor.extract(
+                        in,
+                        source,
+                        layout.root(),
+                        DefinitionGate.definitionNames(),
+                        DefinitionGate.signatureNames(),
+                        definition);
             }
             return;
         }
         try (SplitInput in = SplitArchive.open(source, shasum)) {
-            PackageExtractor.extract(in, source, layout.root(), PackageLayout.DEFINITION, definition);
+            PackageExtractor.extract(
+                    in,
+                    source,
+                    layout.root(),
+                    DefinitionGate.definitionNames(),
+                    DefinitionGate.signatureNames(),
+                    definition);
             in.verify();
         }
     }

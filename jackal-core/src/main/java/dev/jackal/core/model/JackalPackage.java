@@ -20,6 +20,10 @@ public record JackalPackage(
         variables = Values.list(variables, "variables");
     }
 
+    public JackalPackage withKind(PackageKind value) {
+        return new JackalPackage(apiVersion, value, metadata, build, components, constants, variables);
+    }
+
     public JackalPackage withMetadata(Metadata value) {
         return new JackalPackage(apiVersion, kind, value, build, components, constants, variables);
     }

@@ -1,5 +1,6 @@
 package dev.jackal.core.render;
 
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.state.ConnectString;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,8 @@ import java.util.Set;
  *
  * @param namespaceObjects the {@code Namespace} objects, which jackal creates itself and takes out of the release
  * @param namespaces every namespace the release puts something in, the release namespace first
- * @param connectStrings from Services labelled {@code jackal.dev/connect-name}
+ * @param connectStrings from Services labelled {@code jackal.dev/connect-name} ({@code zarf.dev/connect-name} in a
+ *     package built by Zarf)
  * @param resources every other object, for {@code --adopt-existing-resources}
  */
 public record RenderPlan(
@@ -36,6 +38,15 @@ public record RenderPlan(
 
     /** The plan for {@code documents} of a release installed into {@code releaseNamespace}. */
     public static RenderPlan of(List<RenderedDocument> documents, String releaseNamespace) {
+        return of(documents, releaseNamespace, PackageDialect.JACKAL);
+    }
+
+    /** As {@link #of(List, String)}, with the connect labels of {@code dialect}. */
+    public static RenderPlan of(List<RenderedDocument> documents, String releaseNamespace, PackageDialect dialect) {
+        String connectName = dialect.labelDomain() + CONNECT_NAME.substring(CONNECT_NAME.indexOf('/'));
+        String connectDescription =
+                dialect.labelDomain() + CONNECT_DESCRIPTION.substring(CONNECT_DESCRIPTION.indexOf('/'));
+        String connectUrl = dialect.labelDomain() + CONNECT_URL.substring(CONNECT_URL.indexOf('/'));
         List<RenderedDocument> namespaceObjects = new ArrayList<>();
         Set<String> namespaces = new LinkedHashSet<>();
         namespaces.add(releaseNamespace);
@@ -49,13 +60,13 @@ public record RenderPlan(
             if (!document.namespace().isEmpty()) {
                 namespaces.add(document.namespace());
             }
-            String key = document.labels().get(CONNECT_NAME);
+            String key = document.labels().get(connectName);
             if (document.kind().equals("Service") && key != null) {
                 connect.put(
                         key,
                         new ConnectString(
-                                document.annotations().getOrDefault(CONNECT_DESCRIPTION, ""),
-                                document.annotations().getOrDefault(CONNECT_URL, "")));
+                                document.annotations().getOrDefault(connectDescription, ""),
+                                document.annotations().getOrDefault(connectUrl, "")));
             }
             resources.add(document);
         }

@@ -1,6 +1,7 @@
 package dev.jackal.core.template;
 
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.layout.PackageDialect;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,17 +27,33 @@ public final class DeployTemplater {
     /** Longest line handled; longer lines are kept as they are. */
     static final int MAX_LINE = 1024 * 1024;
 
-    private static final Pattern MARKER = Pattern.compile("###JACKAL_[A-Z0-9_]+###");
-
     private final Map<String, TemplateValue> values;
     private final EventHandler events;
+    private final PackageDialect dialect;
+    private final Pattern marker;
 
     /**
      * @param values by full marker, e.g. {@code ###JACKAL_VAR_DOMAIN###}
      */
     public DeployTemplater(Map<String, TemplateValue> values, EventHandler events) {
+        this(values, events, PackageDialect.JACKAL);
+    }
+
+    /**
+     * @param values by full marker, e.g. {@code ###ZARF_VAR_DOMAIN###}
+     * @param dialect whose markers to replace: {@code ###JACKAL_X###}, or {@code ###ZARF_X###} in a package built by
+     *     Zarf
+     */
+    public DeployTemplater(Map<String, TemplateValue> values, EventHandler events, PackageDialect dialect) {
         this.values = Map.copyOf(values);
         this.events = events;
+        this.dialect = dialect;
+        this.marker = Pattern.compile(Pattern.quote(dialect.markerPrefix()) + "[A-Z0-9_]+###");
+    }
+
+    /** Whose markers this templater replaces. */
+    public PackageDialect dialect() {
+        return dialect;
     }
 
     /** Templates one line. */
@@ -54,10 +71,10 @@ public final class DeployTemplater {
     }
 
     private String line(String line, boolean goTemplate) {
-        if (line.length() > MAX_LINE || !line.contains("###JACKAL_")) {
+        if (line.length() > MAX_LINE || !line.contains(dialect.markerPrefix())) {
             return line;
         }
-        Matcher matcher = MARKER.matcher(line);
+        Matcher matcher = marker.matcher(line);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (matcher.find()) {

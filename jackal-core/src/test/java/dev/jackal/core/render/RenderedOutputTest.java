@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.state.ConnectString;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,20 @@ class RenderedOutputTest {
         assertEquals(List.of("release-ns", "other"), List.copyOf(plan.namespaces()));
         assertEquals(Map.of("shop", new ConnectString("The shop", "/buy")), plan.connectStrings());
         assertEquals(3, plan.resources().size());
+    }
+
+    @Test
+    void packageBuiltByZarfTakesConnectStringsFromZarfLabels() {
+        String zarf = OUTPUT.replace("jackal.dev/", "zarf.dev/");
+        assertEquals(
+                Map.of("shop", new ConnectString("The shop", "/buy")),
+                RenderPlan.of(RenderedOutput.parse(zarf), "ns", PackageDialect.ZARF)
+                        .connectStrings());
+        assertEquals(Map.of(), RenderPlan.of(RenderedOutput.parse(zarf), "ns").connectStrings());
+        assertEquals(
+                Map.of(),
+                RenderPlan.of(RenderedOutput.parse(OUTPUT), "ns", PackageDialect.ZARF)
+                        .connectStrings());
     }
 
     @Test

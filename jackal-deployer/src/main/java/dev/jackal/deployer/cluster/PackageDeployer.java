@@ -79,8 +79,8 @@ public final class PackageDeployer {
                 "v" + JackalVersion.get(),
                 secrets.find(pkg.metadata().name()).orElse(null));
         ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
-        ReleaseDeployer helm =
-                new ReleaseDeployer(kube.client(), installer, namespaces, events, options.adoptExistingResources());
+        ReleaseDeployer helm = new ReleaseDeployer(
+                kube.client(), installer, namespaces, events, options.adoptExistingResources(), loaded.dialect());
         Map<String, ConnectString> connect = new LinkedHashMap<>();
         long start = Instant.now().getEpochSecond();
         Path work = loaded.layout().root().resolve(".deploy");
@@ -97,7 +97,7 @@ public final class PackageDeployer {
             try {
                 run(onDeploy, onDeploy == null ? List.of() : onDeploy.before(), values, loaded, options);
                 ComponentLayout staged = unpack(loaded, component, work);
-                DeployTemplater templater = new DeployTemplater(values, events);
+                DeployTemplater templater = new DeployTemplater(values, events, loaded.dialect());
                 new FileDeployer(events, templater, loaded.layout().root(), Path.of(System.getProperty("user.home")))
                         .deploy(component, staged);
                 List<InstalledChart> charts = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class PackageDeployer {
             LoadedPackage loaded, List<Component> selected, Map<String, TemplateValue> values) {
         List<String> variables = new ArrayList<>();
         for (Variable variable : loaded.pkg().variables()) {
-            TemplateValue value = values.get("###JACKAL_VAR_" + variable.name() + "###");
+            TemplateValue value = values.get(loaded.dialect().varMarker(variable.name()));
             if (value != null) {
                 variables.add(variable.name() + ": " + DeployVariables.describe(variable, value));
             }
@@ -270,11 +270,12 @@ public final class PackageDeployer {
                     DeployVariables.environment(values),
                     redactor(values),
                     options.selfCommand(),
-                    new KubeWaiter(redactor(values).events(events), kube.client()));
+                    new KubeWaiter(redactor(values).events(events), kube.client()),
+                    loaded.dialect());
             String output = runner.run(action, set.defaults());
             for (SetVariable variable : action.waitFor() == null ? action.setVariables() : List.<SetVariable>of()) {
                 values.put(
-                        "###JACKAL_VAR_" + variable.name() + "###",
+                        loaded.dialect().varMarker(variable.name()),
                         new TemplateValue(
                                 output,
                                 Boolean.TRUE.equals(variable.sensitive()),

@@ -4,6 +4,7 @@ import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.action.Redactor;
 import dev.jackal.core.deploy.ComponentSelector;
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
 import dev.jackal.core.model.Component;
@@ -59,7 +60,13 @@ public final class PackageRemover {
             record = record.with(removing);
             secrets.save(record);
             ActionRunner runner = new ActionRunner(
-                    events, workDir, Map.of(), Redactor.none(), selfCommand, new KubeWaiter(events, kube.client()));
+                    events,
+                    workDir,
+                    Map.of(),
+                    Redactor.none(),
+                    selfCommand,
+                    new KubeWaiter(events, kube.client()),
+                    PackageDialect.of(record.data()));
             try {
                 run(runner, onRemove, onRemove == null ? List.of() : onRemove.before());
                 List<InstalledChart> charts = new ArrayList<>(component.installedCharts());

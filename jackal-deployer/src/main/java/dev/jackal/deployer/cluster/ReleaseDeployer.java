@@ -3,6 +3,7 @@ package dev.jackal.deployer.cluster;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.render.ReleaseChart;
 import dev.jackal.core.render.RenderException;
 import dev.jackal.core.render.RenderPlan;
@@ -43,10 +44,23 @@ final class ReleaseDeployer {
     private final Namespaces namespaces;
     private final EventHandler events;
     private final boolean adopt;
+    private final PackageDialect dialect;
     private String kubeVersion;
 
     ReleaseDeployer(
             KubernetesClient client, ChartInstaller helm, Namespaces namespaces, EventHandler events, boolean adopt) {
+        this(client, helm, namespaces, events, adopt, PackageDialect.JACKAL);
+    }
+
+    /** As above, for a package of {@code dialect} (whose Services carry its connect labels). */
+    ReleaseDeployer(
+            KubernetesClient client,
+            ChartInstaller helm,
+            Namespaces namespaces,
+            EventHandler events,
+            boolean adopt,
+            PackageDialect dialect) {
+        this.dialect = dialect;
         this.client = client;
         this.helm = helm;
         this.namespaces = namespaces;
@@ -112,7 +126,7 @@ final class ReleaseDeployer {
             return RenderPlan.of(List.of(), namespace);
         }
         try {
-            return RenderPlan.of(RenderedOutput.parse(output), namespace);
+            return RenderPlan.of(RenderedOutput.parse(output), namespace, dialect);
         } catch (RenderException e) {
             throw new ClusterException("chart " + release + ": " + e.getMessage(), e);
         }
