@@ -25,8 +25,8 @@ public record YamlLimits(int maxChars, int maxScalarChars, int maxDepth, boolean
     /**
      * A package definition: the largest real ones are tens of KiB (a built one with hundreds of images, a few
      * hundred); a value is a name, a path, a URL or a script (an action {@code cmd}, a variable default holding
-     * a certificate or a config file), never file contents. SnakeYAML scans about 4 MiB a second, so this
-     * keeps the worst case near a second.
+     * a certificate or a config file), never file contents. SnakeYAML scans one to a few MiB a second on a busy
+     * machine, so refusing even the largest document takes seconds.
      */
     public static final YamlLimits DEFINITION = new YamlLimits(4 * MIB, MIB, 64, false);
 
