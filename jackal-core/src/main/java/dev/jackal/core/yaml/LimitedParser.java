@@ -41,20 +41,23 @@ final class LimitedParser extends JsonParserDelegate {
                 }
             }
             case END_OBJECT, END_ARRAY -> depth--;
-            case VALUE_STRING, FIELD_NAME -> {
-                if (delegate.getTextLength() > limits.maxScalarChars()) {
-                    throw YamlLimitException.at(
-                            this,
-                            (token == JsonToken.FIELD_NAME ? "a key" : "a value") + " of "
-                                    + delegate.getTextLength() + " characters is longer than the limit of "
-                                    + YamlLimitException.size(limits.maxScalarChars()));
-                }
-            }
+            case VALUE_STRING -> check(token, limits.maxScalarChars());
+            case FIELD_NAME -> check(token, limits.maxKeyChars());
             default -> {
                 // numbers, booleans and nulls are short by construction
             }
         }
         return token;
+    }
+
+    private void check(JsonToken token, int max) throws IOException {
+        int length = delegate.getTextLength();
+        if (length > max) {
+            throw YamlLimitException.at(
+                    this,
+                    (token == JsonToken.FIELD_NAME ? "a key" : "a value") + " of " + length
+                            + " characters is longer than the limit of " + YamlLimitException.size(max));
+        }
     }
 
     @Override

@@ -13,14 +13,17 @@ import org.yaml.snakeyaml.LoaderOptions;
  * jackal is built here.
  *
  * @param maxChars the longest document, in characters
- * @param maxScalarChars the longest single value or key, in characters
+ * @param maxScalarChars the longest single value, in characters
+ * @param maxKeyChars the longest key, in characters (YAML itself caps a plain key at 1024; {@code ? key} has
+ *     no such cap)
  * @param maxDepth the deepest nesting of mappings and lists
  * @param aliases whether aliases ({@code *name}) are accepted; Jackson binds an alias as its name, not as
  *     the value it stands for, so where a wrong value matters they are refused
  */
-public record YamlLimits(int maxChars, int maxScalarChars, int maxDepth, boolean aliases) {
+public record YamlLimits(int maxChars, int maxScalarChars, int maxKeyChars, int maxDepth, boolean aliases) {
 
-    private static final int MIB = 1024 * 1024;
+    private static final int KIB = 1024;
+    private static final int MIB = 1024 * KIB;
 
     /**
      * A package definition: the largest real ones are tens of KiB (a built one with hundreds of images, a few
@@ -28,14 +31,14 @@ public record YamlLimits(int maxChars, int maxScalarChars, int maxDepth, boolean
      * a certificate or a config file), never file contents. SnakeYAML scans one to a few MiB a second on a busy
      * machine, so refusing even the largest document takes seconds.
      */
-    public static final YamlLimits DEFINITION = new YamlLimits(4 * MIB, MIB, 64, false);
+    public static final YamlLimits DEFINITION = new YamlLimits(4 * MIB, MIB, 4 * KIB, 64, false);
 
     /**
      * YAML from charts and packages that is not a definition: {@code Chart.yaml}, a chart repository's
      * {@code index.yaml} (tens of MiB for the largest public repositories) and rendered manifests (a
      * ConfigMap value can approach Kubernetes' 1.5 MiB object limit).
      */
-    public static final YamlLimits DOCUMENT = new YamlLimits(64 * MIB, 16 * MIB, 256, true);
+    public static final YamlLimits DOCUMENT = new YamlLimits(64 * MIB, 16 * MIB, 64 * KIB, 256, true);
 
     /** Options for SnakeYAML itself (composing node trees). */
     public LoaderOptions loaderOptions() {
@@ -57,7 +60,7 @@ public record YamlLimits(int maxChars, int maxScalarChars, int maxDepth, boolean
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(maxChars + 1L)
                         .maxStringLength(maxScalarChars + 1)
-                        .maxNameLength(maxScalarChars + 1)
+                        .maxNameLength(maxKeyChars + 1)
                         .maxNestingDepth(maxDepth + 1)
                         .build())
                 // the builder drops this default of new YAMLFactory(): an empty list entry is null, not ""
