@@ -84,7 +84,8 @@ public final class DefinitionReader {
         YAMLMapper mapper = strictness == Strictness.STRICT ? STRICT : LENIENT;
         JackalPackage pkg;
         try (JsonParser parser = YamlLimits.DEFINITION.guard(mapper.createParser(yaml))) {
-            pkg = mapper.readValue(parser, JackalPackage.class);
+            // no first token: an empty document (Jackson would call it a type mismatch)
+            pkg = parser.nextToken() == null ? null : mapper.readValue(parser, JackalPackage.class);
         } catch (JsonProcessingException e) {
             throw translate(file, yaml, e);
         } catch (IOException e) {
