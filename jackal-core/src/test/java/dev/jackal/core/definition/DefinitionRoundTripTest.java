@@ -37,6 +37,9 @@ class DefinitionRoundTripTest {
     private static final List<String> TRICKY = List.of(
             "plain-name",
             "ghcr.io/org/app:1.2.3",
+            "/etc/app/database.conf",
+            "/",
+            "https://example.com/charts",
             "Deploys the demo app",
             "1.10",
             "3",
