@@ -105,7 +105,7 @@ public final class DefinitionReader {
                 SourceLocation at = location(file, limit.getLocation()).orElseGet(() -> new SourceLocation(file, 0, 0));
                 return DefinitionException.of(at, limit.yamlPath(), limit.problem());
             }
-            if (String.valueOf(cause.getMessage()).contains("exceeds the limit")) {
+            if (String.valueOf(cause.getMessage()).contains("code points")) {
                 // SnakeYAML's code point limit: the document, not one value, is too long
                 return DefinitionException.of(file, tooLong("the definition is longer than"));
             }
