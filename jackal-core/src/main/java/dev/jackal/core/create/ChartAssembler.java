@@ -15,6 +15,7 @@ import dev.jackal.core.oci.ImageReference;
 import dev.jackal.core.oci.ManifestContent;
 import dev.jackal.core.oci.OciException;
 import dev.jackal.core.oci.RegistryClient;
+import dev.jackal.core.yaml.YamlLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  */
 final class ChartAssembler {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YamlLimits.DOCUMENT.mapper().build();
 
     static final String HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 

@@ -16,6 +16,8 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ModelValueException;
 import dev.jackal.core.model.PackageKind;
 import dev.jackal.core.text.Levenshtein;
+import dev.jackal.core.yaml.YamlLimitException;
+import dev.jackal.core.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +49,7 @@ public final class DefinitionReader {
     }
 
     /** The largest definition read; anything bigger is not a hand-written definition. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    static final long MAX_BYTES = YamlLimits.DEFINITION.maxChars();
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']+)'");
     private static final YAMLMapper STRICT = mapper(true);
@@ -60,7 +62,7 @@ public final class DefinitionReader {
         String yaml;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw DefinitionException.of(file, "the file is larger than " + MAX_BYTES / 1024 / 1024 + " MiB");
+                throw DefinitionException.of(file, tooLong("the file is larger than"));
             }
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -78,21 +80,39 @@ public final class DefinitionReader {
 
     /** Binds {@code yaml} as if read from {@code file}. */
     public static Definition parse(Path file, String yaml, Strictness strictness) {
-        SourceMap sourceMap = SourceMap.of(file, yaml);
+        if (yaml.length() > YamlLimits.DEFINITION.maxChars()) {
+            throw DefinitionException.of(file, tooLong("the definition is longer than"));
+        }
+        YAMLMapper mapper = strictness == Strictness.STRICT ? STRICT : LENIENT;
         JackalPackage pkg;
-        try {
-            pkg = (strictness == Strictness.STRICT ? STRICT : LENIENT).readValue(yaml, JackalPackage.class);
+        try (JsonParser parser = YamlLimits.DEFINITION.guard(mapper.createParser(yaml))) {
+            // no first token: an empty document (Jackson would call it a type mismatch)
+            pkg = parser.nextToken() == null ? null : mapper.readValue(parser, JackalPackage.class);
         } catch (JsonProcessingException e) {
-            throw translate(file, sourceMap, e);
+            throw translate(file, yaml, e);
+        } catch (IOException e) {
+            throw DefinitionException.of(file, "cannot read the definition: " + e.getMessage());
         }
         if (pkg == null) {
             throw DefinitionException.of(
                     file, "the file is empty; a definition needs at least 'kind', 'metadata' and" + " 'components'");
         }
-        return new Definition(pkg, sourceMap);
+        return new Definition(pkg, SourceMap.of(file, yaml));
     }
 
-    private static DefinitionException translate(Path file, SourceMap sourceMap, JsonProcessingException e) {
+    private static DefinitionException translate(Path file, String yaml, JsonProcessingException e) {
+        // limits first: mapping an absurd document for locations would cost what the limits save
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof YamlLimitException limit) {
+                SourceLocation at = location(file, limit.getLocation()).orElseGet(() -> new SourceLocation(file, 0, 0));
+                return DefinitionException.of(at, limit.yamlPath(), limit.problem());
+            }
+            if (String.valueOf(cause.getMessage()).contains("code points")) {
+                // SnakeYAML's code point limit: the document, not one value, is too long
+                return DefinitionException.of(file, tooLong("the definition is longer than"));
+            }
+        }
+        SourceMap sourceMap = SourceMap.of(file, yaml);
         String path = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
         if (e instanceof ValueInstantiationException && e.getCause() instanceof ModelValueException bad) {
             path = path.isEmpty() ? bad.field() : path + "." + bad.field();
@@ -107,6 +127,12 @@ public final class DefinitionReader {
                 ? sourceMap.locate(path)
                 : location(file, e.getLocation()).orElseGet(() -> sourceMap.locate(""));
         return DefinitionException.of(location, path, describe(e, file));
+    }
+
+    private static String tooLong(String what) {
+        return what + " " + YamlLimits.DEFINITION.maxChars() / 1024 / 1024
+                + " MiB, the limit for a package definition (it names files, charts and images; it does not hold"
+                + " them)";
     }
 
     private static String describe(JsonProcessingException e, Path file) {
@@ -222,7 +248,8 @@ public final class DefinitionReader {
     }
 
     private static YAMLMapper mapper(boolean strict) {
-        return YAMLMapper.builder()
+        return YamlLimits.DEFINITION
+                .mapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false)
                 .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)

@@ -2,9 +2,11 @@ package dev.jackal.core.definition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.yaml.SafeQuoting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,8 @@ import java.nio.file.Path;
 
 /**
  * The one way a package definition becomes YAML. Field order follows the model and empty fields are left
- * out, so the same definition always gives the same bytes.
+ * out, so the same definition always gives the same bytes. A string is left unquoted only when every YAML
+ * reader (1.1 or 1.2) reads it back as the same string ({@link SafeQuoting}).
  */
 public final class DefinitionWriter {
 
@@ -44,7 +47,9 @@ public final class DefinitionWriter {
     }
 
     private static YAMLMapper mapper(boolean minimizeQuotes) {
-        return YAMLMapper.builder()
+        return YAMLMapper.builder(YAMLFactory.builder()
+                        .stringQuotingChecker(SafeQuoting.INSTANCE)
+                        .build())
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .configure(YAMLGenerator.Feature.MINIMIZE_QUOTES, minimizeQuotes)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)

@@ -1,9 +1,13 @@
 package dev.jackal.core.definition;
 
+import dev.jackal.core.yaml.YamlLimits;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -30,11 +34,11 @@ public final class SourceMap {
     public static SourceMap of(Path file, String yaml) {
         Map<String, SourceLocation> locations = new HashMap<>();
         try {
-            LoaderOptions options = new LoaderOptions();
+            LoaderOptions options = YamlLimits.DEFINITION.loaderOptions();
             options.setAllowDuplicateKeys(false);
             Node root = new Yaml(options).compose(new StringReader(yaml));
             if (root != null) {
-                walk(file, root, "", locations);
+                walk(file, root, "", locations, Collections.newSetFromMap(new IdentityHashMap<>()));
             }
         } catch (RuntimeException unparseable) {
             // the binder reports syntax errors with their position
@@ -78,7 +82,11 @@ public final class SourceMap {
         return cut <= 0 ? "" : path.substring(0, cut);
     }
 
-    private static void walk(Path file, Node node, String path, Map<String, SourceLocation> out) {
+    private static void walk(Path file, Node node, String path, Map<String, SourceLocation> out, Set<Node> seen) {
+        if (!seen.add(node)) {
+            // an alias: its value is mapped where it was anchored; walking it again could loop or explode
+            return;
+        }
         out.put(
                 path,
                 new SourceLocation(
@@ -89,7 +97,7 @@ public final class SourceMap {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-                    walk(file, tuple.getValueNode(), child, out);
+                    walk(file, tuple.getValueNode(), child, out, seen);
                     // point at the key for the field itself: that is what the user reads
                     out.put(
                             child,
@@ -101,7 +109,7 @@ public final class SourceMap {
             }
         } else if (node instanceof SequenceNode sequence) {
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                walk(file, sequence.getValue().get(i), path + "[" + i + "]", out);
+                walk(file, sequence.getValue().get(i), path + "[" + i + "]", out, seen);
             }
         }
     }

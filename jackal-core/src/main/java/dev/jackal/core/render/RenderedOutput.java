@@ -3,6 +3,7 @@ package dev.jackal.core.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.jackal.core.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
 /** Splits Helm's rendered output ({@code ---} separated, each document after a {@code # Source:} comment). */
 public final class RenderedOutput {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YamlLimits.DOCUMENT.mapper().build();
     private static final String SOURCE = "# Source: ";
 
     private RenderedOutput() {}

@@ -113,4 +113,16 @@ class RenderedOutputTest {
                 .get(0);
         assertTrue(crd.crd());
     }
+
+    @Test
+    void largeRenderedObjectsWithinTheDocumentLimitsParse() {
+        // more than SnakeYAML's default 3 MiB document limit, which refused it; a chart repository's index.yaml
+        // is read with the same YamlLimits.DOCUMENT bounds
+        String data = "    line of a dashboard that is large\n".repeat(100_000);
+        List<RenderedDocument> documents = RenderedOutput.parse(
+                "# Source: app/templates/big.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n"
+                        + "  big.json: |\n" + data);
+        assertEquals(1, documents.size());
+        assertEquals("big", documents.get(0).name());
+    }
 }

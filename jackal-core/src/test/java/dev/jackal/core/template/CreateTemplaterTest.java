@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 class CreateTemplaterTest {
 
@@ -115,5 +118,37 @@ class CreateTemplaterTest {
         assertEquals(first, DefinitionWriter.toYaml(parse(first)));
         assertEquals(pkg, parse(first));
         assertTrue(first.startsWith("kind: JackalPackageConfig\nmetadata:\n  name: tmpl\n"), first);
+    }
+
+    @Test
+    void templatedValuesThatLookLikeNumbersStayTextForAYaml11Reader() {
+        JackalPackage pkg = parse(
+                """
+                kind: JackalPackageConfig
+                metadata:
+                  name: tmpl
+                  version: "###JACKAL_PKG_TMPL_VERSION###"
+                components:
+                  - name: a
+                constants:
+                  - name: REPLICAS
+                    value: "###JACKAL_PKG_TMPL_REPLICAS###"
+                  - name: MASK
+                    value: "###JACKAL_PKG_TMPL_MASK###"
+                """);
+        JackalPackage out = CreateTemplater.apply(
+                        FILE,
+                        pkg,
+                        Map.of("VERSION", "1.10", "REPLICAS", "3", "MASK", "0x1F"),
+                        CreateTemplater.MissingValues.REFUSE)
+                .pkg();
+        assertEquals("3", out.constants().get(0).value());
+
+        Map<String, Object> read =
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(DefinitionWriter.toYaml(out));
+        assertEquals("1.10", ((Map<?, ?>) read.get("metadata")).get("version"));
+        List<?> constants = (List<?>) read.get("constants");
+        assertEquals("3", ((Map<?, ?>) constants.get(0)).get("value"));
+        assertEquals("0x1F", ((Map<?, ?>) constants.get(1)).get("value"));
     }
 }
