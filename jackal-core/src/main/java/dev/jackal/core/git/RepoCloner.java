@@ -1,7 +1,9 @@
 package dev.jackal.core.git;
 
+import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.CloneCommand;
@@ -30,9 +32,23 @@ public final class RepoCloner {
     private static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
 
     private final CredentialsProvider credentials;
+    private final int timeoutSeconds;
 
+    /** A cloner with the {@link TransferBounds#defaults() default} timeout. */
     public RepoCloner(CredentialsProvider credentials) {
+        this(credentials, TransferBounds.defaults());
+    }
+
+    /**
+     * @param bounds JGit takes one timeout in whole seconds, for connecting and for every read: the larger of the
+     *     connect and read timeouts, rounded up. JGit has no minimum rate.
+     */
+    public RepoCloner(CredentialsProvider credentials, TransferBounds bounds) {
         this.credentials = credentials;
+        Duration longer = bounds.connectTimeout().compareTo(bounds.readTimeout()) > 0
+                ? bounds.connectTimeout()
+                : bounds.readTimeout();
+        this.timeoutSeconds = (int) Math.max(1, (longer.toMillis() + 999) / 1000);
     }
 
     /** Clones {@code url} into {@code target}. */
@@ -44,6 +60,7 @@ public final class RepoCloner {
                 .setURI(url.withoutRef())
                 .setDirectory(target.toFile())
                 .setRemote(ONLINE_REMOTE)
+                .setTimeout(timeoutSeconds)
                 .setCredentialsProvider(credentials);
         boolean single = fullRef.startsWith(Constants.R_TAGS) || fullRef.startsWith(Constants.R_HEADS);
         if (single) {
@@ -56,6 +73,7 @@ public final class RepoCloner {
                 git.fetch()
                         .setRemote(ONLINE_REMOTE)
                         .setCredentialsProvider(credentials)
+                        .setTimeout(timeoutSeconds)
                         .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                         .setTagOpt(TagOpt.FETCH_TAGS)
                         .call();
