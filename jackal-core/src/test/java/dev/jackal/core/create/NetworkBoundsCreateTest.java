@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * message naming the URL; a registry that drops one blob connection halfway still gives a package with the same
  * digests. No create here asks for plain HTTP.
  */
+@Timeout(120) // without bounds, a silent server hangs the test instead of failing it
 class NetworkBoundsCreateTest {
 
     @RegisterExtension
