@@ -1,6 +1,8 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.net.BoundedHttp;
 import dev.jackal.core.net.Loopback;
+import dev.jackal.core.net.TransferTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +14,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -226,22 +232,41 @@ final class RegistryTransport {
         return call.withUri(plainBase.resolve(rest));
     }
 
+    /**
+     * Sends with {@code java.net.http} (pushes, token and tag requests, whose answers are small): the whole answer,
+     * body included, must arrive within the call's timeout plus the read timeout, since {@code java.net.http} bounds
+     * only the wait for the headers.
+     */
     private HttpResponse<InputStream> sendHttpClient(Call call, Optional<String> authorization) throws IOException {
+        Duration timeout =
+                call.timeout() != null ? call.timeout() : options.bounds().readTimeout();
         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
                 .method(call.method(), call.body())
-                .header("User-Agent", userAgent);
-        request.timeout(
-                call.timeout() != null ? call.timeout() : options.bounds().readTimeout());
+                .header("User-Agent", userAgent)
+                .timeout(timeout);
         call.headers().forEach(request::header);
         authorization.ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<InputStream> response;
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Duration limit = timeout.plus(options.bounds().readTimeout());
         try {
-            response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return failOnServerError(new BufferedResponse(future.get(limit.toMillis(), TimeUnit.MILLISECONDS)));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new TransferTimeoutException(
+                    BoundedHttp.safe(call.uri()),
+                    "no complete answer within " + limit.toSeconds() + " s from " + BoundedHttp.safe(call.uri()),
+                    e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while talking to " + registry);
         }
-        return failOnServerError(response);
     }
 
     private HttpResponse<InputStream> sendUrlConnection(Call call, Optional<String> authorization) throws IOException {

@@ -58,14 +58,20 @@ class UnreliableRegistryTest {
         server.close();
     }
 
-    RegistryClient client() {
+    RegistryClient client(TransferBounds bounds) {
         return RegistryClient.builder()
-                .defaults(OciFixtures.fast().withBounds(SHORT))
+                .defaults(OciFixtures.fast().withBounds(bounds))
                 .build();
     }
 
+    /** Pulls with the short bounds: for the failures. */
     PullResult pull(ImageReference ref, String layout) {
-        return new ImageCopier(client(), work.resolve("cache"))
+        return pull(ref, layout, SHORT);
+    }
+
+    /** Pulls with {@code bounds}: the default ones where success must not depend on the machine's load. */
+    PullResult pull(ImageReference ref, String layout, TransferBounds bounds) {
+        return new ImageCopier(client(bounds), work.resolve("cache"))
                 .pull(List.of(ref), OciLayout.create(work.resolve(layout)), PullOptions.forArchitecture("amd64"));
     }
 
@@ -87,7 +93,7 @@ class UnreliableRegistryTest {
         TestImage image = push("drop/resume", 81);
         server.onlyPaths(p -> p.contains("/blobs/")).dropOnceAfter(100_000);
 
-        PullResult result = pull(viaServer("drop/resume:1"), "out");
+        PullResult result = pull(viaServer("drop/resume:1"), "out", TransferBounds.defaults());
 
         assertTrue(server.droppedOnce());
         assertEquals(
@@ -105,7 +111,7 @@ class UnreliableRegistryTest {
         TestImage image = push("drop/norange", 82);
         server.onlyPaths(p -> p.contains("/blobs/")).ignoreRange(true).dropOnceAfter(100_000);
 
-        PullResult result = pull(viaServer("drop/norange:1"), "out");
+        PullResult result = pull(viaServer("drop/norange:1"), "out", TransferBounds.defaults());
 
         assertTrue(server.droppedOnce());
         assertEquals(
@@ -165,6 +171,20 @@ class UnreliableRegistryTest {
                                 + "/v2/trickle/app/manifests/\\S+ sends too slowly.*"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("below the minimum of 1000 bytes/s"), e.getMessage());
+    }
+
+    @Test
+    void aStalledTagListFailsWithinTheBound() {
+        push("stall/tags", 85);
+        server.onlyPaths(p -> p.contains("/tags/")).stallAfter(5);
+
+        RegistryConnectionException e = timed(() -> client(SHORT).tags(viaServer("stall/tags")));
+
+        assertTrue(
+                e.getMessage()
+                        .contains("no complete answer within 2 s from http://" + server.address()
+                                + "/v2/stall/tags/tags/list"),
+                e.getMessage());
     }
 
     private RegistryConnectionException timed(org.junit.jupiter.api.function.Executable pull) {
