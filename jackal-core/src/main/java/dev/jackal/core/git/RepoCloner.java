@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -17,6 +18,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TransportHttp;
 
 /**
  * Clones a repository for a package with JGit (spec §2.3): the remote is named {@code online-upstream};
@@ -33,6 +35,7 @@ public final class RepoCloner {
 
     private final CredentialsProvider credentials;
     private final int timeoutSeconds;
+    private final TransportConfigCallback bounded;
 
     /** A cloner with the {@link TransferBounds#defaults() default} timeout. */
     public RepoCloner(CredentialsProvider credentials) {
@@ -41,7 +44,7 @@ public final class RepoCloner {
 
     /**
      * @param bounds JGit takes one timeout in whole seconds, for connecting and for every read: the larger of the
-     *     connect and read timeouts, rounded up. JGit has no minimum rate.
+     *     connect and read timeouts, rounded up. The minimum rate is checked on every HTTP response body.
      */
     public RepoCloner(CredentialsProvider credentials, TransferBounds bounds) {
         this.credentials = credentials;
@@ -49,6 +52,12 @@ public final class RepoCloner {
                 ? bounds.connectTimeout()
                 : bounds.readTimeout();
         this.timeoutSeconds = (int) Math.max(1, (longer.toMillis() + 999) / 1000);
+        BoundedGitHttp factory = new BoundedGitHttp(bounds);
+        this.bounded = transport -> {
+            if (transport instanceof TransportHttp http) {
+                http.setHttpConnectionFactory(factory);
+            }
+        };
     }
 
     /** Clones {@code url} into {@code target}. */
@@ -61,6 +70,7 @@ public final class RepoCloner {
                 .setDirectory(target.toFile())
                 .setRemote(ONLINE_REMOTE)
                 .setTimeout(timeoutSeconds)
+                .setTransportConfigCallback(bounded)
                 .setCredentialsProvider(credentials);
         boolean single = fullRef.startsWith(Constants.R_TAGS) || fullRef.startsWith(Constants.R_HEADS);
         if (single) {
@@ -74,6 +84,7 @@ public final class RepoCloner {
                         .setRemote(ONLINE_REMOTE)
                         .setCredentialsProvider(credentials)
                         .setTimeout(timeoutSeconds)
+                        .setTransportConfigCallback(bounded)
                         .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                         .setTagOpt(TagOpt.FETCH_TAGS)
                         .call();
