@@ -7,6 +7,7 @@ import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.definition.DefinitionWriter;
 import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.template.CreateTemplater;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.Console;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -88,6 +90,29 @@ final class PackageCreateCommand implements Callable<Integer> {
     int retries;
 
     @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            description = "Longest wait for a connection, per request (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10s")
+    String connectTimeout;
+
+    @Option(
+            names = "--read-timeout",
+            paramLabel = "DURATION",
+            description = "Longest wait for an answer or for the next bytes of a download; also the window of"
+                    + " --min-transfer-rate (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30s")
+    String readTimeout;
+
+    @Option(
+            names = "--min-transfer-rate",
+            paramLabel = "BYTES",
+            description = "A download slower than this many bytes per second over a --read-timeout window fails"
+                    + " (0: no limit; default: ${DEFAULT-VALUE}).",
+            defaultValue = "1024")
+    long minTransferRate;
+
+    @Option(
             names = "--oci-concurrency",
             description = "Blobs fetched at once (default: ${DEFAULT-VALUE}).",
             defaultValue = "3")
@@ -112,6 +137,17 @@ final class PackageCreateCommand implements Callable<Integer> {
         return ConsoleQuestions.yes(console, "%nCreate this package? [y/N] ");
     }
 
+    private TransferBounds network() {
+        try {
+            return new TransferBounds(
+                    Durations.parse(spec.commandLine(), "--connect-timeout", connectTimeout),
+                    Durations.parse(spec.commandLine(), "--read-timeout", readTimeout),
+                    minTransferRate);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
@@ -128,6 +164,7 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .plainHttp(plainHttp)
                     .insecureSkipTlsVerify(insecureSkipTlsVerify)
                     .retries(retries)
+                    .network(network())
                     .ociConcurrency(ociConcurrency)
                     .cacheDir(global.cache())
                     .build();

@@ -8,9 +8,11 @@ import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.definition.DefinitionException;
+import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,21 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(defaultValue = "3")
     int retries;
 
+    /** Longest wait for a connection, in seconds. */
+    @Parameter(defaultValue = "10")
+    int connectTimeout;
+
+    /**
+     * Longest wait for an answer or for the next bytes of a download, in seconds; also the window of
+     * {@code minTransferRate}.
+     */
+    @Parameter(defaultValue = "30")
+    int readTimeout;
+
+    /** A download slower than this many bytes per second over a {@code readTimeout} window fails (0: no limit). */
+    @Parameter(defaultValue = "1024")
+    int minTransferRate;
+
     /** Blobs fetched at once. */
     @Parameter(defaultValue = "3")
     int ociConcurrency;
@@ -137,6 +154,10 @@ public final class PackageMojo extends AbstractMojo {
                     .plainHttp(raw.bool(PropertyNames.PLAIN_HTTP, plainHttp))
                     .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
                     .retries(raw.integer(PropertyNames.RETRIES, retries))
+                    .network(new TransferBounds(
+                            Duration.ofSeconds(raw.integer(PropertyNames.CONNECT_TIMEOUT, connectTimeout)),
+                            Duration.ofSeconds(raw.integer(PropertyNames.READ_TIMEOUT, readTimeout)),
+                            raw.integer(PropertyNames.MIN_TRANSFER_RATE, minTransferRate)))
                     .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
                     .extraSboms(dependencySbom())
                     .build();

@@ -15,6 +15,9 @@ public final class PropertyNames {
     public static final String PLAIN_HTTP = "jackal.plainHttp";
     public static final String INSECURE_SKIP_TLS_VERIFY = "jackal.insecureSkipTlsVerify";
     public static final String RETRIES = "jackal.retries";
+    public static final String CONNECT_TIMEOUT = "jackal.connectTimeout";
+    public static final String READ_TIMEOUT = "jackal.readTimeout";
+    public static final String MIN_TRANSFER_RATE = "jackal.minTransferRate";
     public static final String OCI_CONCURRENCY = "jackal.ociConcurrency";
     public static final String CACHE = "jackal.cache";
     public static final String SOURCE = "jackal.source";

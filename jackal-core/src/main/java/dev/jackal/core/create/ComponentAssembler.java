@@ -13,6 +13,7 @@ import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.DataInjection;
+import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.oci.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,8 +48,21 @@ public final class ComponentAssembler {
      */
     public ComponentAssembler(
             EventHandler events, Path baseDir, ActionRunner actions, GitCredentials git, RegistryClient registry) {
-        Downloader downloader = new Downloader(events);
-        this.repos = new RepoCloner(git);
+        this(events, baseDir, actions, git, registry, TransferBounds.defaults());
+    }
+
+    /**
+     * @param network timeouts and minimum rate of downloads and git clones
+     */
+    public ComponentAssembler(
+            EventHandler events,
+            Path baseDir,
+            ActionRunner actions,
+            GitCredentials git,
+            RegistryClient registry,
+            TransferBounds network) {
+        Downloader downloader = new Downloader(network, events);
+        this.repos = new RepoCloner(git, network);
         this.events = events;
         this.actions = actions;
         this.fetcher = new Fetcher(baseDir, downloader);

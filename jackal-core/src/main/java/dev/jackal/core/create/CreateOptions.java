@@ -1,6 +1,7 @@
 package dev.jackal.core.create;
 
 import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.function.Predicate;
  * @param plainHttp talk plain HTTP to image registries
  * @param insecureSkipTlsVerify do not verify registries' TLS certificates
  * @param retries attempts for image pulls
+ * @param network timeouts and minimum rate of every download (images, charts, files, git)
  * @param ociConcurrency blobs fetched at once, over all images
  * @param cacheDir {@code ~/.jackal-cache}
  * @param compressionLevel the zstd level of the outer archive
@@ -43,6 +45,7 @@ public record CreateOptions(
         boolean plainHttp,
         boolean insecureSkipTlsVerify,
         int retries,
+        TransferBounds network,
         int ociConcurrency,
         Path cacheDir,
         int compressionLevel,
@@ -63,6 +66,7 @@ public record CreateOptions(
         if (retries < 1) {
             throw new IllegalArgumentException("--retries must be at least 1: " + retries);
         }
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(confirmation, "confirmation");
         extraSboms = Map.copyOf(extraSboms);
         if (ociConcurrency < 1) {
@@ -88,6 +92,7 @@ public record CreateOptions(
         private boolean plainHttp;
         private boolean insecureSkipTlsVerify;
         private int retries = 3;
+        private TransferBounds network = TransferBounds.defaults();
         private int ociConcurrency = 3;
         private Path cacheDir = Path.of(System.getProperty("user.home"), ".jackal-cache");
         private int compressionLevel = 3;
@@ -153,6 +158,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** Timeouts and minimum rate of every download; {@link TransferBounds#defaults()} by default. */
+        public Builder network(TransferBounds value) {
+            this.network = value;
+            return this;
+        }
+
         public Builder ociConcurrency(int value) {
             this.ociConcurrency = value;
             return this;
@@ -192,6 +203,7 @@ public record CreateOptions(
                     plainHttp,
                     insecureSkipTlsVerify,
                     retries,
+                    network,
                     ociConcurrency,
                     cacheDir,
                     compressionLevel,

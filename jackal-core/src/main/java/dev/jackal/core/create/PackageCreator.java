@@ -89,7 +89,8 @@ public final class PackageCreator {
                     options.packageDir(),
                     actions,
                     GitCredentials.fromHome(),
-                    Registries.client(options, DockerConfigCredentials.fromEnvironment()));
+                    Registries.client(options, DockerConfigCredentials.fromEnvironment()),
+                    options.network());
             List<ComponentLayout> built = new ArrayList<>();
             for (Component component : pkg.components()) {
                 ComponentLayout componentLayout = assembler.assemble(component, staging.resolve("components"));

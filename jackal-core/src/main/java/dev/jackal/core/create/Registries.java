@@ -17,7 +17,8 @@ final class Registries {
                 .defaults(RegistryOptions.defaults()
                         .withPlainHttp(options.plainHttp())
                         .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify())
-                        .withRetries(options.retries()))
+                        .withRetries(options.retries())
+                        .withBounds(options.network()))
                 .userAgent("jackal/" + JackalVersion.get())
                 .build();
     }

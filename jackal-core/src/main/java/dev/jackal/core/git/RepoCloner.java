@@ -1,11 +1,14 @@
 package dev.jackal.core.git;
 
+import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -15,6 +18,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TransportHttp;
 
 /**
  * Clones a repository for a package with JGit (spec §2.3): the remote is named {@code online-upstream};
@@ -30,9 +34,30 @@ public final class RepoCloner {
     private static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
 
     private final CredentialsProvider credentials;
+    private final int timeoutSeconds;
+    private final TransportConfigCallback bounded;
 
+    /** A cloner with the {@link TransferBounds#defaults() default} timeout. */
     public RepoCloner(CredentialsProvider credentials) {
+        this(credentials, TransferBounds.defaults());
+    }
+
+    /**
+     * @param bounds JGit takes one timeout in whole seconds, for connecting and for every read: the larger of the
+     *     connect and read timeouts, rounded up. The minimum rate is checked on every HTTP response body.
+     */
+    public RepoCloner(CredentialsProvider credentials, TransferBounds bounds) {
         this.credentials = credentials;
+        Duration longer = bounds.connectTimeout().compareTo(bounds.readTimeout()) > 0
+                ? bounds.connectTimeout()
+                : bounds.readTimeout();
+        this.timeoutSeconds = (int) Math.max(1, (longer.toMillis() + 999) / 1000);
+        BoundedGitHttp factory = new BoundedGitHttp(bounds);
+        this.bounded = transport -> {
+            if (transport instanceof TransportHttp http) {
+                http.setHttpConnectionFactory(factory);
+            }
+        };
     }
 
     /** Clones {@code url} into {@code target}. */
@@ -44,6 +69,8 @@ public final class RepoCloner {
                 .setURI(url.withoutRef())
                 .setDirectory(target.toFile())
                 .setRemote(ONLINE_REMOTE)
+                .setTimeout(timeoutSeconds)
+                .setTransportConfigCallback(bounded)
                 .setCredentialsProvider(credentials);
         boolean single = fullRef.startsWith(Constants.R_TAGS) || fullRef.startsWith(Constants.R_HEADS);
         if (single) {
@@ -56,6 +83,8 @@ public final class RepoCloner {
                 git.fetch()
                         .setRemote(ONLINE_REMOTE)
                         .setCredentialsProvider(credentials)
+                        .setTimeout(timeoutSeconds)
+                        .setTransportConfigCallback(bounded)
                         .setRefSpecs(new RefSpec("+refs/*:refs/*"))
                         .setTagOpt(TagOpt.FETCH_TAGS)
                         .call();

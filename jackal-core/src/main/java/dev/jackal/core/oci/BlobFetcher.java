@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Fetches the blobs of many images into one layout on one executor with a fixed number of threads: each digest
  * once, from the cache when it holds it, else from the registry into the cache and then into the layout (a hard
  * link to the cache's file where the file systems allow, else a copy). When
- * the last blob of an image is in place, its manifests are written and the listener hears {@code imageDone}.
+ * the last blob of an image is in place, its manifests are written and the listener hears {@code imageDone}. The
+ * first failure cancels the other downloads; it is thrown once they have stopped and cleaned up.
  */
 final class BlobFetcher {
 
@@ -72,6 +74,19 @@ final class BlobFetcher {
             }
         } finally {
             pool.shutdownNow();
+            awaitStopped(pool);
+        }
+    }
+
+    /**
+     * Waits for the workers to stop, so that each has deleted its partial file before the failure is reported. A read
+     * blocked in a socket ignores the interrupt and ends within the read timeout.
+     */
+    private static void awaitStopped(ExecutorService pool) {
+        try {
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class RegistryClient implements OciStore {
 
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final int MAX_REDIRECTS = 5;
+    /** The longest an upload may take when no minimum rate bounds it. */
+    private static final Duration UNBOUNDED_UPLOAD = Duration.ofDays(7);
 
     private final CredentialProvider credentials;
     private final RegistryOptions defaults;
@@ -47,6 +50,12 @@ public final class RegistryClient implements OciStore {
     /** The options used for {@code registry}. */
     public RegistryOptions options(String registry) {
         return perRegistry.getOrDefault(registry, defaults);
+    }
+
+    /** Whether requests to {@code registry} go over plain HTTP (asked for, or a loopback registry without TLS). */
+    boolean plainHttp(String registry) {
+        RegistryTransport transport = transports.get(registry);
+        return transport != null ? transport.plainHttp() : options(registry).plainHttp();
     }
 
     private RegistryTransport transport(ImageReference reference) {
@@ -132,28 +141,44 @@ public final class RegistryClient implements OciStore {
         });
     }
 
+    /**
+     * Downloads {@code blob} to {@code target}: into a temporary file next to it while hashed, then, once size and
+     * digest match, moved into place, so a partial or corrupt blob never appears there. A broken connection is retried
+     * with a {@code Range} request from the bytes already written (the hash goes on over them); a server that answers
+     * such a request with the whole blob (200) is read from the start again.
+     */
     @Override
     public void fetchBlob(ImageReference repository, Descriptor blob, Path target) {
         RegistryTransport transport = transport(repository);
         String what = repository.name() + "@" + blob.digest();
-        transport.retrying(what, "pull", () -> {
-            HttpResponse<InputStream> response = transport.sendPull(
-                    blobCall("GET", repository, blob.digest()), repository.repository(), what, "pull");
-            for (int hops = 0; isRedirect(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
-                URI next = response.uri()
-                        .resolve(response.headers()
-                                .firstValue("Location")
-                                .orElseThrow(() -> new IOException("redirect without Location")));
-                RegistryErrors.discard(response);
-                response = transport.sendDirectForStream(next, Optional.empty());
-            }
-            if (response.statusCode() != 200) {
-                throw RegistryErrors.status(response, transport.registry(), what, "pull", "blob");
-            }
-            try (InputStream in = response.body()) {
-                return BlobFiles.write(in, target, blob, "blob " + what);
-            }
-        });
+        try (PartialBlob partial = PartialBlob.create(target, blob, "blob " + what)) {
+            transport.retrying(what, "pull", () -> {
+                Map<String, String> headers = partial.rangeHeader();
+                HttpResponse<InputStream> response = transport.sendPull(
+                        blobCall("GET", repository, blob.digest(), headers), repository.repository(), what, "pull");
+                for (int hops = 0; isRedirect(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
+                    URI next = response.uri()
+                            .resolve(response.headers()
+                                    .firstValue("Location")
+                                    .orElseThrow(() -> new IOException("redirect without Location")));
+                    RegistryErrors.discard(response);
+                    response = transport.sendDirectForStream(next, headers);
+                }
+                if (response.statusCode() == 416 && !headers.isEmpty()) {
+                    RegistryErrors.discard(response);
+                    partial.restart();
+                    throw new IOException("the registry refused the range request for " + what);
+                }
+                if (response.statusCode() != 200 && response.statusCode() != 206) {
+                    throw RegistryErrors.status(response, transport.registry(), what, "pull", "blob");
+                }
+                try (InputStream in = response.body()) {
+                    partial.receive(response.statusCode(), response.headers().firstValue("Content-Range"), in);
+                }
+                return null;
+            });
+            partial.commit();
+        }
     }
 
     private static boolean isRedirect(int status) {
@@ -161,8 +186,13 @@ public final class RegistryClient implements OciStore {
     }
 
     private RegistryTransport.Call blobCall(String method, ImageReference repository, Digest digest) {
+        return blobCall(method, repository, digest, Map.of());
+    }
+
+    private RegistryTransport.Call blobCall(
+            String method, ImageReference repository, Digest digest, Map<String, String> headers) {
         URI uri = transport(repository).uri("v2/" + repository.repository() + "/blobs/" + digest);
-        return RegistryTransport.Call.of(method, uri, Map.of());
+        return RegistryTransport.Call.of(method, uri, headers);
     }
 
     @Override
@@ -195,7 +225,7 @@ public final class RegistryClient implements OciStore {
                     put,
                     Map.of("Content-Type", "application/octet-stream"),
                     HttpRequest.BodyPublishers.ofFile(source),
-                    null);
+                    transport.options().bounds().deadline(size).orElse(UNBOUNDED_UPLOAD));
             HttpResponse<InputStream> done = transport.send(call, repository.repository(), true, what, "push");
             if (done.statusCode() != 201) {
                 throw RegistryErrors.status(done, transport.registry(), what, "push", "blob upload");
@@ -220,7 +250,7 @@ public final class RegistryClient implements OciStore {
                 uri,
                 Map.of("Content-Type", manifest.mediaType()),
                 HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()),
-                RegistryTransport.DEFAULT_TIMEOUT);
+                null);
         return transport.retrying(ref, "push", () -> {
             HttpResponse<InputStream> response = transport.send(call, reference.repository(), true, ref, "push");
             if (response.statusCode() != 201 && response.statusCode() != 200) {

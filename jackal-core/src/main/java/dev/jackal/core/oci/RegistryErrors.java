@@ -1,6 +1,7 @@
 package dev.jackal.core.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackal.core.net.TransferTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -67,10 +68,13 @@ final class RegistryErrors {
                     prefix + "the registry " + registry + " answered " + server.status + tried
                             + suffix(server.getMessage()));
         }
+        if (e instanceof TransferTimeoutException) {
+            return new RegistryConnectionException(registry, prefix + e.getMessage() + tried, e);
+        }
         SSLException tls = find(e, SSLException.class);
         if (tls != null) {
             String message = String.valueOf(tls.getMessage());
-            if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext")) {
+            if (notTls(e)) {
                 return new RegistryTlsException(
                         registry,
                         prefix + "the registry " + registry + " does not speak TLS; if it serves plain HTTP, use"
@@ -108,6 +112,16 @@ final class RegistryErrors {
         }
         return new RegistryConnectionException(
                 registry, prefix + "the connection to " + registry + " failed" + tried + ": " + e.getMessage(), e);
+    }
+
+    /** Whether {@code e} says that the server answered a TLS handshake with something else (plain HTTP). */
+    static boolean notTls(IOException e) {
+        SSLException tls = find(e, SSLException.class);
+        if (tls == null) {
+            return false;
+        }
+        String message = String.valueOf(tls.getMessage());
+        return message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext");
     }
 
     /** Whether another attempt may succeed: 5xx and connection trouble, but not TLS or unknown hosts. */

@@ -1,18 +1,21 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.net.TransferBounds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust,
- * and how often to retry transient failures (5xx and I/O errors; never 4xx) with exponential back-off.
+ * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust, how
+ * often to retry transient failures (5xx and I/O errors, timeouts included; never 4xx) with exponential back-off, and
+ * the {@link TransferBounds} of every request. Without plain HTTP, a loopback registry ({@code localhost},
+ * {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over plain HTTP; no other registry ever is.
  */
 public final class RegistryOptions {
 
-    private static final RegistryOptions DEFAULTS =
-            new RegistryOptions(false, false, 3, null, Duration.ofMillis(500), Duration.ofSeconds(8));
+    private static final RegistryOptions DEFAULTS = new RegistryOptions(
+            false, false, 3, null, Duration.ofMillis(500), Duration.ofSeconds(8), TransferBounds.defaults());
 
     private final boolean plainHttp;
     private final boolean insecureSkipTlsVerify;
@@ -20,6 +23,7 @@ public final class RegistryOptions {
     private final Path caCertificate;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final TransferBounds bounds;
 
     private RegistryOptions(
             boolean plainHttp,
@@ -27,7 +31,8 @@ public final class RegistryOptions {
             int retries,
             Path caCertificate,
             Duration initialBackoff,
-            Duration maxBackoff) {
+            Duration maxBackoff,
+            TransferBounds bounds) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, not " + retries);
         }
@@ -40,36 +45,52 @@ public final class RegistryOptions {
         this.caCertificate = caCertificate;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.bounds = Objects.requireNonNull(bounds, "bounds");
     }
 
-    /** HTTPS with certificate verification against the JDK's trust store, 3 retries, back-off 0.5 s up to 8 s. */
+    /**
+     * HTTPS with certificate verification against the JDK's trust store, 3 retries, back-off 0.5 s up to 8 s,
+     * {@link TransferBounds#defaults()}.
+     */
     public static RegistryOptions defaults() {
         return DEFAULTS;
     }
 
     public RegistryOptions withPlainHttp(boolean plainHttp) {
         return new RegistryOptions(
-                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff);
+                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     /** Accept any certificate and host name (as {@code --insecure-skip-tls-verify}). */
     public RegistryOptions withInsecureSkipTlsVerify(boolean skip) {
-        return new RegistryOptions(plainHttp, skip, retries, caCertificate, initialBackoff, maxBackoff);
+        return new RegistryOptions(plainHttp, skip, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     public RegistryOptions withRetries(int retries) {
         return new RegistryOptions(
-                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff);
+                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     /** Trust the CA certificate(s) in this PEM file (instead of the JDK's trust store) for this registry. */
     public RegistryOptions withCaCertificate(Path pemFile) {
         return new RegistryOptions(
-                plainHttp, insecureSkipTlsVerify, retries, Objects.requireNonNull(pemFile), initialBackoff, maxBackoff);
+                plainHttp,
+                insecureSkipTlsVerify,
+                retries,
+                Objects.requireNonNull(pemFile),
+                initialBackoff,
+                maxBackoff,
+                bounds);
     }
 
     public RegistryOptions withBackoff(Duration initial, Duration max) {
-        return new RegistryOptions(plainHttp, insecureSkipTlsVerify, retries, caCertificate, initial, max);
+        return new RegistryOptions(plainHttp, insecureSkipTlsVerify, retries, caCertificate, initial, max, bounds);
+    }
+
+    /** Timeouts and the minimum rate of every request. */
+    public RegistryOptions withBounds(TransferBounds bounds) {
+        return new RegistryOptions(
+                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     public boolean plainHttp() {
@@ -88,6 +109,10 @@ public final class RegistryOptions {
         return Optional.ofNullable(caCertificate);
     }
 
+    public TransferBounds bounds() {
+        return bounds;
+    }
+
     /** The pause before retry number {@code attempt} (0-based): initial × 2^attempt, at most the maximum. */
     public Duration backoff(int attempt) {
         long millis = initialBackoff.toMillis() << Math.min(attempt, 20);
@@ -102,17 +127,19 @@ public final class RegistryOptions {
                 && o.retries == retries
                 && Objects.equals(o.caCertificate, caCertificate)
                 && o.initialBackoff.equals(initialBackoff)
-                && o.maxBackoff.equals(maxBackoff);
+                && o.maxBackoff.equals(maxBackoff)
+                && o.bounds.equals(bounds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff);
+        return Objects.hash(
+                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     @Override
     public String toString() {
         return "RegistryOptions[plainHttp=" + plainHttp + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
-                + ", retries=" + retries + ", caCertificate=" + caCertificate + "]";
+                + ", retries=" + retries + ", caCertificate=" + caCertificate + ", bounds=" + bounds + "]";
     }
 }

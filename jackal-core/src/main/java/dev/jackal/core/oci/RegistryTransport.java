@@ -1,5 +1,8 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.net.BoundedHttp;
+import dev.jackal.core.net.Loopback;
+import dev.jackal.core.net.TransferTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -11,11 +14,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
  * HTTP to one registry: the base URL (plain or TLS), the authentication handshake on 401, and retries with
- * exponential back-off on 5xx and I/O errors. Statuses below 500 other than 401 go back to the caller.
+ * exponential back-off on 5xx and I/O errors (timeouts included). Statuses below 500 other than 401 go back to the
+ * caller. Every request is bounded by the options' {@link dev.jackal.core.net.TransferBounds}.
+ *
+ * <p>A loopback registry ({@link Loopback}) reached without {@code plainHttp} is tried over TLS first; when it does
+ * not speak TLS, it and every later request to it go over plain HTTP, as containerd and Zarf do. A loopback registry
+ * that speaks TLS stays on TLS (a certificate problem is reported, never downgraded), and no other registry ever
+ * falls back.
  */
 final class RegistryTransport {
 
@@ -36,20 +49,28 @@ final class RegistryTransport {
         T run() throws IOException;
     }
 
-    /** One request: no timeout when {@code timeout} is null (uploads of large blobs). */
+    /**
+     * One request; {@code timeout} is how long the answer may take (for an upload: sending the body too), null for
+     * the options' read timeout.
+     */
     record Call(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body, Duration timeout) {
 
         static Call of(String method, URI uri, Map<String, String> headers) {
-            return new Call(method, uri, headers, HttpRequest.BodyPublishers.noBody(), DEFAULT_TIMEOUT);
+            return new Call(method, uri, headers, HttpRequest.BodyPublishers.noBody(), null);
+        }
+
+        Call withUri(URI other) {
+            return new Call(method, other, headers, body, timeout);
         }
     }
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final String DOCKER_HUB_API = "registry-1.docker.io";
 
     private final String registry;
-    private final URI base;
+    private final URI tlsBase;
+    private final URI plainBase;
+    private final boolean mayFallBack;
+    private volatile boolean plain;
     private final RegistryOptions options;
     private final SSLContext tls;
     private HttpClient http;
@@ -61,7 +82,10 @@ final class RegistryTransport {
         this.options = options;
         this.userAgent = userAgent;
         String host = ImageReference.DOCKER_HUB.equals(registry) ? DOCKER_HUB_API : registry;
-        this.base = URI.create((options.plainHttp() ? "http://" : "https://") + host + "/");
+        this.tlsBase = URI.create("https://" + host + "/");
+        this.plainBase = URI.create("http://" + host + "/");
+        this.plain = options.plainHttp();
+        this.mayFallBack = !options.plainHttp() && Loopback.isLoopback(host);
         this.tls = options.plainHttp() ? null : TlsContexts.forOptions(options, registry);
         this.auth = new RegistryAuthenticator(registry, credentials, this::sendDirect);
     }
@@ -75,7 +99,7 @@ final class RegistryTransport {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(CONNECT_TIMEOUT);
+                    .connectTimeout(options.bounds().connectTimeout());
             if (tls != null) {
                 builder.sslContext(tls);
             }
@@ -94,7 +118,12 @@ final class RegistryTransport {
 
     /** {@code path} (e.g. {@code v2/repo/manifests/tag}) against the registry's base URL. */
     URI uri(String path) {
-        return base.resolve(path);
+        return (plain ? plainBase : tlsBase).resolve(path);
+    }
+
+    /** Whether requests go over plain HTTP: asked for, or a loopback registry found not to speak TLS. */
+    boolean plainHttp() {
+        return plain;
     }
 
     /** Runs {@code attempt}, retrying transient failures; maps what remains to an {@link OciException}. */
@@ -129,9 +158,9 @@ final class RegistryTransport {
         return send(call, repository, false, reference, verb, this::sendStreaming);
     }
 
-    /** As {@link #sendDirect(URI, Optional)}, with {@link UrlConnectionResponse}: a redirected blob download. */
-    HttpResponse<InputStream> sendDirectForStream(URI uri, Optional<String> authorization) throws IOException {
-        return sendStreaming(Call.of("GET", uri, Map.of()), authorization);
+    /** A redirected blob download with {@link UrlConnectionResponse}, without the registry's authentication. */
+    HttpResponse<InputStream> sendDirectForStream(URI uri, Map<String, String> headers) throws IOException {
+        return sendStreaming(Call.of("GET", uri, headers), Optional.empty());
     }
 
     @FunctionalInterface
@@ -165,36 +194,87 @@ final class RegistryTransport {
     }
 
     private HttpResponse<InputStream> sendDirect(Call call, Optional<String> authorization) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
-                .method(call.method(), call.body())
-                .header("User-Agent", userAgent);
-        if (call.timeout() != null) {
-            request.timeout(call.timeout());
-        }
-        call.headers().forEach(request::header);
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<InputStream> response;
-        try {
-            response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while talking to " + registry);
-        }
-        return failOnServerError(response);
+        return withFallback(call, authorization, this::sendHttpClient);
     }
 
     private HttpResponse<InputStream> sendStreaming(Call call, Optional<String> authorization) throws IOException {
+        return withFallback(call, authorization, this::sendUrlConnection);
+    }
+
+    /** Sends {@code call}, over plain HTTP for a loopback registry that turned out (now or before) not to speak TLS. */
+    private HttpResponse<InputStream> withFallback(Call call, Optional<String> authorization, Sender sender)
+            throws IOException {
+        if (!mayFallBack || !ours(call.uri())) {
+            return sender.send(call, authorization);
+        }
+        if (plain) {
+            return sender.send(toPlain(call), authorization);
+        }
+        try {
+            return sender.send(call, authorization);
+        } catch (IOException e) {
+            if (!RegistryErrors.notTls(e)) {
+                throw e;
+            }
+            plain = true;
+            return sender.send(toPlain(call), authorization);
+        }
+    }
+
+    /** Whether {@code uri} is this registry's over HTTPS (not a redirect to other storage). */
+    private boolean ours(URI uri) {
+        return "https".equals(uri.getScheme()) && tlsBase.getRawAuthority().equals(uri.getRawAuthority());
+    }
+
+    private Call toPlain(Call call) {
+        URI uri = call.uri();
+        String rest = uri.toString().substring(tlsBase.toString().length());
+        return call.withUri(plainBase.resolve(rest));
+    }
+
+    /**
+     * Sends with {@code java.net.http} (pushes, token and tag requests, whose answers are small): the whole answer,
+     * body included, must arrive within the call's timeout plus the read timeout, since {@code java.net.http} bounds
+     * only the wait for the headers.
+     */
+    private HttpResponse<InputStream> sendHttpClient(Call call, Optional<String> authorization) throws IOException {
+        Duration timeout =
+                call.timeout() != null ? call.timeout() : options.bounds().readTimeout();
+        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
+                .method(call.method(), call.body())
+                .header("User-Agent", userAgent)
+                .timeout(timeout);
+        call.headers().forEach(request::header);
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Duration limit = timeout.plus(options.bounds().readTimeout());
+        try {
+            return failOnServerError(new BufferedResponse(future.get(limit.toMillis(), TimeUnit.MILLISECONDS)));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new TransferTimeoutException(
+                    BoundedHttp.safe(call.uri()),
+                    "no complete answer within " + limit.toSeconds() + " s from " + BoundedHttp.safe(call.uri()),
+                    e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while talking to " + registry);
+        }
+    }
+
+    private HttpResponse<InputStream> sendUrlConnection(Call call, Optional<String> authorization) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         headers.put("User-Agent", userAgent);
         authorization.ifPresent(value -> headers.put("Authorization", value));
         HttpResponse<InputStream> response = UrlConnectionResponse.send(
-                call.method(),
-                call.uri(),
-                headers,
-                CONNECT_TIMEOUT,
-                call.timeout(),
-                tls,
-                options.insecureSkipTlsVerify());
+                call.method(), call.uri(), headers, options.bounds(), tls, options.insecureSkipTlsVerify());
         return failOnServerError(response);
     }
 

@@ -1,17 +1,15 @@
 package dev.jackal.core.oci;
 
-import java.io.FilterInputStream;
+import dev.jackal.core.net.BoundedHttp;
+import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,8 @@ import javax.net.ssl.SSLSession;
  * straight into the caller's buffer, whereas {@code java.net.http} allocates a fresh buffer for every read: a byte of
  * garbage for every byte of blob, which grows the heap to its limit on a large pull.
  *
- * <p>A read that times out is reported as an {@link HttpTimeoutException}, as {@code java.net.http} reports its own
- * timeouts, so that it is retried the same way.
+ * <p>The request and its body are bounded by {@link TransferBounds}: a timeout or a body arriving too slowly is a
+ * {@link dev.jackal.core.net.TransferTimeoutException} naming the URL, retried like other I/O failures.
  */
 final class UrlConnectionResponse implements HttpResponse<InputStream> {
 
@@ -46,8 +44,7 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
     /**
      * Sends {@code method} to {@code uri} with {@code headers}, without following redirects.
      *
-     * @param connectTimeout how long connecting may take
-     * @param timeout how long one read may wait, or null for no limit
+     * @param bounds the connect and read timeouts and the body's minimum rate
      * @param tls the TLS context for https, or null for the JDK's default
      * @param anyHostName whether not to check the server certificate's host name ({@code --insecure-skip-tls-verify})
      */
@@ -55,8 +52,7 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             String method,
             URI uri,
             Map<String, String> headers,
-            Duration connectTimeout,
-            Duration timeout,
+            TransferBounds bounds,
             SSLContext tls,
             boolean anyHostName)
             throws IOException {
@@ -72,16 +68,10 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
         connection.setRequestMethod(method);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
-        connection.setConnectTimeout((int) connectTimeout.toMillis());
-        connection.setReadTimeout(timeout == null ? 0 : (int) timeout.toMillis());
+        BoundedHttp.configure(connection, bounds);
         connection.setRequestProperty("Accept", "*/*");
         headers.forEach(connection::setRequestProperty);
-        int status;
-        try {
-            status = connection.getResponseCode();
-        } catch (SocketTimeoutException e) {
-            throw timeout(uri, e);
-        }
+        int status = BoundedHttp.responseCode(connection, uri, bounds);
         Map<String, List<String>> fields = new HashMap<>();
         connection.getHeaderFields().forEach((name, values) -> {
             if (name != null && values != null) {
@@ -96,14 +86,9 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
                 request,
                 status,
                 HttpHeaders.of(fields, (name, value) -> true),
-                stream == null ? InputStream.nullInputStream() : new TimeoutReporting(stream, uri));
-    }
-
-    private static HttpTimeoutException timeout(URI uri, SocketTimeoutException cause) {
-        HttpTimeoutException e = new HttpTimeoutException(
-                "no answer in time from " + uri.getHost() + ":" + uri.getPort() + " (" + cause.getMessage() + ")");
-        e.initCause(cause);
-        return e;
+                stream == null
+                        ? InputStream.nullInputStream()
+                        : BoundedHttp.body(stream, uri, bounds, connection.getContentLengthLong()));
     }
 
     @Override
@@ -144,33 +129,5 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
     @Override
     public HttpClient.Version version() {
         return HttpClient.Version.HTTP_1_1;
-    }
-
-    /** Turns a read timeout into an {@link HttpTimeoutException}. */
-    private static final class TimeoutReporting extends FilterInputStream {
-        private final URI uri;
-
-        TimeoutReporting(InputStream in, URI uri) {
-            super(in);
-            this.uri = uri;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (SocketTimeoutException e) {
-                throw timeout(uri, e);
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                return in.read(buffer, offset, length);
-            } catch (SocketTimeoutException e) {
-                throw timeout(uri, e);
-            }
-        }
     }
 }

@@ -3,12 +3,16 @@ package dev.jackal.core.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.net.TransferBounds;
 import dev.jackal.test.git.GitServer;
 import dev.jackal.test.git.GitServerExtension;
+import dev.jackal.test.http.MisbehavingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +99,35 @@ class RepoClonerTest {
         try (Repository repo = cloneOf("@" + sha)) {
             assertEquals("jackal-ref-" + sha, repo.getBranch());
             assertEquals(sha, repo.resolve("HEAD").name());
+        }
+    }
+
+    @Test
+    void aServerThatTricklesTheRefsFailsTheCloneWithinTheBound() throws Exception {
+        try (MisbehavingServer server = MisbehavingServer.proxying(GIT.server().baseUrl())) {
+            server.onlyPaths(p -> p.endsWith("/info/refs")).trickle(Duration.ofMillis(200));
+            Path file = work.resolve("proxy-credentials");
+            Files.writeString(
+                    file,
+                    "http://" + GIT.server().username() + ":" + GIT.server().password() + "@" + server.address()
+                            + "\n");
+            GitUrl url = GitUrl.parse(seeded.url().replace(GIT.server().baseUrl(), server.baseUrl()));
+            RepoCloner cloner = new RepoCloner(
+                    GitCredentials.fromFile(file),
+                    new TransferBounds(Duration.ofSeconds(1), Duration.ofSeconds(1), 1000));
+
+            long start = System.nanoTime();
+            Exception e = assertThrows(Exception.class, () -> cloner.cloneTo(url, work.resolve("trickled")));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append(" | ");
+            }
+            assertTrue(
+                    messages.toString().contains(server.baseUrl() + "/upstream/app.git/info/refs sends too slowly"),
+                    messages.toString());
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
         }
     }
 }

@@ -45,6 +45,20 @@ class AuthRegistryPullTest extends ImageCopierContract {
     }
 
     @Test
+    void aLoopbackRegistryWithAuthNeedsNoPlainHttp() {
+        TestImage image = TestImages.builder().seed(31).tag("1").push(skopeo, registry(), "auth/loopback", work);
+        RegistryClient client = RegistryClient.builder()
+                .credentials(OciFixtures.credentialsFor(registry()))
+                .options(registry().address(), OciFixtures.fast())
+                .build();
+
+        Descriptor resolved = client.resolve(OciFixtures.ref(registry(), "auth/loopback:1"));
+
+        assertEquals(image.digest(), resolved.digest().toString());
+        assertTrue(client.plainHttp(registry().address()));
+    }
+
+    @Test
     void aWrongPasswordIsAnAuthErrorWithoutTheSecret() {
         TestImages.builder().seed(30).tag("1").push(skopeo, registry(), "auth/app", work);
         String wrong = "not-the-password-" + System.nanoTime();

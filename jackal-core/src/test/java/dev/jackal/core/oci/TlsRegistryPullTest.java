@@ -1,6 +1,7 @@
 package dev.jackal.core.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,18 @@ class TlsRegistryPullTest extends ImageCopierContract {
         assertTrue(e.getMessage().contains("--insecure-skip-tls-verify"), e.getMessage());
         assertTrue(e.getMessage().contains("CA"), e.getMessage());
         assertEquals(registry().address(), e.registry());
+    }
+
+    @Test
+    void aLoopbackTlsRegistryStaysOnTls() {
+        TestImage image = TestImages.builder().seed(41).tag("1").push(skopeo, registry(), "tls/stay", work);
+        RegistryClient client = client();
+        assertEquals(
+                image.digest(),
+                client.resolve(OciFixtures.ref(registry(), "tls/stay:1"))
+                        .digest()
+                        .toString());
+        assertFalse(client.plainHttp(registry().address()), "no fallback for a registry that speaks TLS");
     }
 
     @Test
