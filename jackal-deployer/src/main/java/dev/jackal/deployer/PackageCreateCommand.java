@@ -93,6 +93,12 @@ final class PackageCreateCommand implements Callable<Integer> {
             defaultValue = "3")
     int ociConcurrency;
 
+    @Option(
+            names = "--record-builder",
+            description = "Write this machine's host name and your user name into the package's build data"
+                    + " (left out by default).")
+    boolean recordBuilder;
+
     /** Asks on the terminal for template values that --set lacks; never without a terminal or with --confirm. */
     private CreateTemplater.MissingValues missingValues() {
         Console console = System.console();
@@ -130,6 +136,7 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .retries(retries)
                     .ociConcurrency(ociConcurrency)
                     .cacheDir(global.cache())
+                    .recordBuilder(recordBuilder)
                     .build();
             CreateResult result =
                     new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);

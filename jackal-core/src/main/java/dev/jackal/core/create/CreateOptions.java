@@ -29,6 +29,8 @@ import java.util.function.Predicate;
  * @param compressionLevel the zstd level of the outer archive
  * @param confirmation asked with the prepared definition before anything is built; false stops create
  * @param extraSboms more SBOM documents for {@code sboms.tar}, by file name (e.g. a build tool's dependencies)
+ * @param recordBuilder write this machine's host name and the user's name into {@code build.terminal} and
+ *     {@code build.user}; off by default, so packages say nothing about who built them where
  */
 public record CreateOptions(
         Path packageDir,
@@ -47,7 +49,8 @@ public record CreateOptions(
         Path cacheDir,
         int compressionLevel,
         Predicate<JackalPackage> confirmation,
-        Map<String, String> extraSboms) {
+        Map<String, String> extraSboms,
+        boolean recordBuilder) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -93,6 +96,7 @@ public record CreateOptions(
         private int compressionLevel = 3;
         private Predicate<JackalPackage> confirmation = pkg -> true;
         private Map<String, String> extraSboms = Map.of();
+        private boolean recordBuilder;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -178,6 +182,11 @@ public record CreateOptions(
             return this;
         }
 
+        public Builder recordBuilder(boolean value) {
+            this.recordBuilder = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -196,7 +205,8 @@ public record CreateOptions(
                     cacheDir,
                     compressionLevel,
                     confirmation,
-                    extraSboms);
+                    extraSboms,
+                    recordBuilder);
         }
     }
 }

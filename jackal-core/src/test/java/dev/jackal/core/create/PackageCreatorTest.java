@@ -140,4 +140,51 @@ class PackageCreatorTest {
                 result.files().toString());
         assertTrue(result.files().size() >= 3, result.files().toString());
     }
+
+    @Test
+    void buildDataNamesNoHostOrUserUnlessAsked() throws Exception {
+        writePackage();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        String user = System.getProperty("user.name");
+        String plain = buildSection(createWith(out.resolve("plain"), false));
+        assertTrue(!plain.contains("terminal:") && !plain.contains("user:"), plain);
+        assertTrue(!plain.contains(host) && !plain.contains(user), plain);
+
+        JackalPackage recorded = storedDefinition(createWith(out.resolve("recorded"), true));
+        assertEquals(host, recorded.build().terminal());
+        assertEquals(user, recorded.build().user());
+    }
+
+    private CreateResult createWith(Path output, boolean recordBuilder) {
+        return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
+                .create(CreateOptions.builder(pkg)
+                        .outputDir(output)
+                        .architecture("amd64")
+                        .set(Map.of("TEAM", "t"))
+                        .recordBuilder(recordBuilder)
+                        .build());
+    }
+
+    private Path unpack(CreateResult result) throws Exception {
+        Path unpacked = Files.createTempDirectory(out, "unpacked");
+        SafeExtractor.extract(result.archive(), unpacked, ExtractOptions.defaults());
+        return unpacked;
+    }
+
+    /** The {@code build:} block of the written {@code jackal.yaml}, as text. */
+    private String buildSection(CreateResult result) throws Exception {
+        String yaml = Files.readString(unpack(result).resolve("jackal.yaml"));
+        int start = yaml.indexOf("\nbuild:");
+        assertTrue(start >= 0, yaml);
+        int end = yaml.indexOf("\n", start + 1);
+        while (end >= 0 && end + 1 < yaml.length() && yaml.charAt(end + 1) == ' ') {
+            end = yaml.indexOf("\n", end + 1);
+        }
+        return yaml.substring(start, end < 0 ? yaml.length() : end);
+    }
+
+    private JackalPackage storedDefinition(CreateResult result) throws Exception {
+        return DefinitionReader.read(unpack(result).resolve("jackal.yaml"), DefinitionReader.Strictness.LENIENT)
+                .pkg();
+    }
 }
