@@ -77,6 +77,7 @@ class PackageCreatorTest {
         return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(output)
+                        .cacheDir(out.resolve("cache"))
                         .architecture("amd64")
                         .set(Map.of("TEAM", "platform"))
                         .build());
@@ -131,6 +132,7 @@ class PackageCreatorTest {
         CreateResult result = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(out)
+                        .cacheDir(out.resolve("cache"))
                         .architecture("amd64")
                         .set(Map.of("TEAM", "t"))
                         .maxPackageSizeMb(1)
@@ -159,6 +161,7 @@ class PackageCreatorTest {
         return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(output)
+                        .cacheDir(out.resolve("cache"))
                         .architecture("amd64")
                         .set(Map.of("TEAM", "t"))
                         .recordBuilder(recordBuilder)
