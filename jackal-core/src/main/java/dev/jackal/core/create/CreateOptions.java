@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * @param insecureSkipTlsVerify do not verify registries' TLS certificates
  * @param retries attempts for image pulls
  * @param ociConcurrency blobs fetched at once, over all images
- * @param cacheDir {@code ~/.jackal-cache}
+ * @param cacheDir {@code ~/.jackal-cache}; also holds the staging areas of running creates ({@code tmp/})
  * @param compressionLevel the zstd level of the outer archive
  * @param confirmation asked with the prepared definition before anything is built; false stops create
  * @param extraSboms more SBOM documents for {@code sboms.tar}, by file name (e.g. a build tool's dependencies)
