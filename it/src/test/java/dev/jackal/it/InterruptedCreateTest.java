@@ -71,9 +71,12 @@ class InterruptedCreateTest {
             String what = (forcibly[i] ? "kill -9" : "kill -TERM") + " after " + delay + " ms";
             assertNothingPartial(out, what);
             if (!forcibly[i]) {
+                // the hook deletes the area and then its lock file; the still running main thread may recreate
+                // a directory before the JVM halts, which the next run removes as debris (checked below)
                 List<String> left = new ArrayList<>(stagingAreas(cache));
                 left.removeAll(areasBefore);
-                assertEquals(List.of(), left, "the shutdown hook deleted the staging area after " + what);
+                left.removeIf(name -> !name.endsWith(".lock"));
+                assertEquals(List.of(), left, "the shutdown hook released the staging area after " + what);
             }
         }
         assertTrue(interrupted >= 3, "most runs were stopped midway, not after they finished: " + interrupted);

@@ -2,73 +2,100 @@ package dev.jackal.core.create;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where one {@code package create} builds, outside the output directory: {@code <cache>/tmp/create-*},
- * on the cache's file system so image blobs can be hard-linked in. The directory holds a {@code .lock}
- * file locked for the run's lifetime; the operating system drops the lock when the process dies, even
- * by {@code kill -9}, so the next run recognises and deletes areas of dead runs. A shutdown hook
- * deletes the area (and any output file being copied) on {@code SIGTERM} or Ctrl-C, and
- * {@link #publish} moves the finished files into the output directory all or nothing with respect to it.
+ * Where one {@code package create} builds, outside the output directory: {@code <cache>/tmp/create-<id>/},
+ * on the cache's file system so image blobs can be hard-linked in. Beside it, {@code create-<id>.lock} is
+ * created and locked before the directory and deleted after it, so a directory without its lock file is
+ * always debris. The operating system drops the lock when the process dies, even by {@code kill -9}, so
+ * the next run recognises and deletes areas of dead runs. A shutdown hook deletes the area (and any
+ * output file being copied) on {@code SIGTERM} or Ctrl-C; {@link OutputPublisher} moves the finished files
+ * into the output directory through {@link #finishOutput}, all or nothing with respect to the hook.
  */
 final class StagingArea implements AutoCloseable {
 
     static final String PREFIX = "create-";
     private static final String LOCK = ".lock";
-    /** An area without a lock file is a run killed while creating it, once it is this old. */
-    private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(10);
     /**
-     * Areas of this JVM: never opened by {@link #stale}, because closing any descriptor of a file drops
-     * the process's POSIX locks on it.
+     * Lock files of this JVM's areas: never opened by a cleaner here, because closing any descriptor of a
+     * file drops the process's POSIX locks on it.
      */
     private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path dir;
+    private final Path lockFile;
     private final FileChannel lockChannel;
     private final Thread hook;
     private final Set<Path> outputTemps = new HashSet<>();
     private boolean closed;
 
-    private StagingArea(Path dir, FileChannel lockChannel) {
+    private StagingArea(Path dir, Path lockFile, FileChannel lockChannel) {
         this.dir = dir;
+        this.lockFile = lockFile;
         this.lockChannel = lockChannel;
         this.hook = new Thread(this::abandon, "jackal-create-cleanup");
     }
 
     /** Deletes the areas of dead runs under {@code root}, then makes and locks a new one. */
     static StagingArea create(Path root) throws IOException {
-        Files.createDirectories(root);
-        deleteStale(root);
-        Path dir = Files.createTempDirectory(root, PREFIX);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() == null) {
-                throw new IOException("cannot lock " + dir.resolve(LOCK));
+        Path absolute = Files.createDirectories(root.toAbsolutePath().normalize());
+        deleteStale(absolute);
+        for (int attempt = 0; ; attempt++) {
+            Path lockFile = absolute.resolve(PREFIX + HexFormat.of().formatHex(token()) + LOCK);
+            OWN.add(lockFile); // before it exists, so no cleaner in this JVM opens it
+            try {
+                Files.createFile(lockFile);
+            } catch (FileAlreadyExistsException e) {
+                OWN.remove(lockFile);
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+            try {
+                // a cleaner may have taken the new file for a dead run's and deleted it: then take another
+                if (channel.tryLock() != null && Files.exists(lockFile)) {
+                    StagingArea area = new StagingArea(Files.createDirectory(areaOf(lockFile)), lockFile, channel);
+                    Runtime.getRuntime().addShutdownHook(area.hook);
+                    return area;
+                }
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(lockFile);
+                OWN.remove(lockFile);
+                throw e;
+            }
             channel.close();
-            deleteQuietly(dir);
-            throw e;
+            OWN.remove(lockFile);
+            if (attempt >= 10) {
+                throw new IOException("cannot lock a staging area in " + absolute);
+            }
         }
-        OWN.add(dir);
-        StagingArea area = new StagingArea(dir, channel);
-        Runtime.getRuntime().addShutdownHook(area.hook);
-        return area;
+    }
+
+    private static byte[] token() {
+        byte[] token = new byte[8];
+        RANDOM.nextBytes(token);
+        return token;
+    }
+
+    private static Path areaOf(Path lockFile) {
+        String name = lockFile.getFileName().toString();
+        return lockFile.resolveSibling(name.substring(0, name.length() - LOCK.length()));
     }
 
     Path dir() {
@@ -115,11 +142,12 @@ final class StagingArea implements AutoCloseable {
         outputTemps.clear();
         deleteQuietly(dir);
         try {
+            Files.deleteIfExists(lockFile);
             lockChannel.close();
         } catch (IOException e) {
             // the lock goes with the process anyway
         }
-        OWN.remove(dir);
+        OWN.remove(lockFile);
     }
 
     private void requireOpen() throws IOException {
@@ -129,33 +157,31 @@ final class StagingArea implements AutoCloseable {
     }
 
     private static void deleteStale(Path root) throws IOException {
-        try (DirectoryStream<Path> areas = Files.newDirectoryStream(root, PREFIX + "*")) {
-            for (Path area : areas) {
-                if (stale(area)) {
-                    deleteQuietly(area);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, PREFIX + "*")) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(LOCK)) {
+                    deleteIfDead(entry);
+                } else if (!OWN.contains(entry.resolveSibling(name + LOCK))
+                        && !Files.exists(entry.resolveSibling(name + LOCK))) {
+                    deleteQuietly(entry); // left by a run that was stopped while deleting its area
                 }
             }
         }
     }
 
-    private static boolean stale(Path area) {
-        if (OWN.contains(area)) {
-            return false;
+    /** Deletes the area of {@code lockFile} and the file itself when no live process holds its lock. */
+    private static void deleteIfDead(Path lockFile) {
+        if (OWN.contains(lockFile)) {
+            return;
         }
-        Path lock = area.resolve(LOCK);
-        if (!Files.exists(lock)) {
-            try {
-                FileTime modified = Files.getLastModifiedTime(area);
-                return modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_GRACE));
-            } catch (IOException e) {
-                return false;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            if (channel.tryLock() != null) {
+                deleteQuietly(areaOf(lockFile));
+                Files.deleteIfExists(lockFile);
             }
-        }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock held = channel.tryLock();
-            return held != null; // released when the channel closes, before the area is deleted
         } catch (OverlappingFileLockException | IOException e) {
-            return false;
+            // held here, or gone meanwhile: not ours to delete
         }
     }
 

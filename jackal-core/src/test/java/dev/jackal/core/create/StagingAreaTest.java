@@ -31,16 +31,21 @@ class StagingAreaTest {
     void anAreaIsDeletedOnCloseAndADeadRunsAreaByTheNextRun() throws IOException {
         // a run killed with -9: its directory and lock file stay, but nobody holds the lock
         Path dead = Files.createDirectories(root.resolve(StagingArea.PREFIX + "dead"));
-        Files.writeString(dead.resolve(".lock"), "");
+        Files.writeString(root.resolve(StagingArea.PREFIX + "dead.lock"), "");
         Files.writeString(dead.resolve("half-written.tar"), "partial");
+        // a directory without its lock file: left by a run stopped while deleting its area
+        Path debris = Files.createDirectories(root.resolve(StagingArea.PREFIX + "debris/staging"));
 
         try (StagingArea live = StagingArea.create(root)) {
             assertFalse(Files.exists(dead), "the dead run's area is gone");
+            assertFalse(Files.exists(root.resolve(StagingArea.PREFIX + "dead.lock")));
+            assertFalse(Files.exists(debris.getParent()), "an area without its lock file is debris");
             try (StagingArea second = StagingArea.create(root)) {
                 assertTrue(Files.isDirectory(live.dir()), "a live run's area is left alone");
                 assertTrue(Files.isDirectory(second.dir()));
             }
-            assertEquals(List.of(live.dir().getFileName().toString()), names(root));
+            String name = live.dir().getFileName().toString();
+            assertEquals(List.of(name, name + ".lock"), names(root));
         }
         assertEquals(List.of(), names(root));
     }
