@@ -118,6 +118,12 @@ final class PackageCreateCommand implements Callable<Integer> {
             defaultValue = "3")
     int ociConcurrency;
 
+    @Option(
+            names = "--record-builder",
+            description = "Write this machine's host name and your user name into the package's build data"
+                    + " (left out by default).")
+    boolean recordBuilder;
+
     /** Asks on the terminal for template values that --set lacks; never without a terminal or with --confirm. */
     private CreateTemplater.MissingValues missingValues() {
         Console console = System.console();
@@ -167,6 +173,7 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .network(network())
                     .ociConcurrency(ociConcurrency)
                     .cacheDir(global.cache())
+                    .recordBuilder(recordBuilder)
                     .build();
             CreateResult result =
                     new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);

@@ -117,6 +117,10 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(defaultValue = "3")
     int ociConcurrency;
 
+    /** Write this machine's host name and the user's name into the package's build data (left out by default). */
+    @Parameter
+    boolean recordBuilder;
+
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
      * dependencies, whose package is then the same as the CLI's for the same definition.
@@ -160,6 +164,7 @@ public final class PackageMojo extends AbstractMojo {
                             raw.integer(PropertyNames.MIN_TRANSFER_RATE, minTransferRate)))
                     .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
                     .extraSboms(dependencySbom())
+                    .recordBuilder(raw.bool(PropertyNames.RECORD_BUILDER, recordBuilder))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());

@@ -16,7 +16,7 @@ import java.util.List;
  * {@code checksums.txt} first, so a reader finds the definition without reading the whole archive.
  *
  * <p>For speed, already-compressed content of 1 MiB or more (image layers, charts, nested archives —
- * recognised by magic bytes or an incompressible sample, see {@link Compressibility}) is not compressed
+ * recognised by magic bytes or by samples spread over the whole file, see {@link Compressibility}) is not compressed
  * again: it goes into one stored zstd frame, written by a second thread while the rest is compressed
  * at the configured level (see {@link FramedArchiveWriter}). So in a {@code .tar.zst} the metadata
  * files come first, then the already-compressed files, then the rest, each group in lexical order; a

@@ -113,29 +113,46 @@ final class ChartAssembler {
                     "there is no Chart.yaml at '" + (chart.gitPath() == null ? "" : chart.gitPath()) + "' in "
                             + chart.url());
         }
-        packageDirectory(component, chart, at + ".gitPath", dir, layout, target);
+        packageDirectory(component, chart, at + ".gitPath", dir, clone, layout, target);
     }
 
     private void local(Component component, ChartSpec chart, String at, ComponentLayout layout, Path target)
             throws IOException {
         Path source = fetcher.resolveLocal(chart.localPath());
         if (Files.isRegularFile(source)) {
+            try {
+                ChartFiles.checkArchive(source);
+            } catch (ChartFiles.InvalidChartException e) {
+                throw new CreateException(component.name(), at + ".localPath", e.getMessage(), e);
+            }
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        packageDirectory(component, chart, at + ".localPath", source, layout, target);
+        packageDirectory(component, chart, at + ".localPath", source, fetcher.baseDir(), layout, target);
     }
 
     private void packageDirectory(
-            Component component, ChartSpec chart, String field, Path source, ComponentLayout layout, Path target)
+            Component component,
+            ChartSpec chart,
+            String field,
+            Path source,
+            Path root,
+            ComponentLayout layout,
+            Path target)
             throws IOException {
         Path work = layout.temp().resolve("chart-" + chart.name());
-        Fetcher.copyTree(source, work);
+        boolean dependencies;
+        try {
+            dependencies = ChartFiles.chartYaml(source).path("dependencies").size() > 0;
+            SourceTreeCopier.copy(source, work, root);
+        } catch (ChartFiles.InvalidChartException | SourceLinkException e) {
+            throw new CreateException(component.name(), field, e.getMessage(), e);
+        }
         Path packaged = layout.temp().resolve("packaged-" + chart.name());
         Files.createDirectories(packaged);
         try {
             Helm helm = new Helm(work);
-            if (Files.exists(work.resolve("Chart.lock")) || hasDependencies(work)) {
+            if (Files.exists(work.resolve("Chart.lock")) || dependencies) {
                 helm.dependency().build().call();
             }
             helm.packageIt().withDestination(packaged).call();
@@ -153,12 +170,6 @@ final class ChartAssembler {
             Files.move(tgz, target, StandardCopyOption.REPLACE_EXISTING);
         }
         ChartArchives.normalize(target);
-    }
-
-    private static boolean hasDependencies(Path chartDir) throws IOException {
-        Path chartYaml = chartDir.resolve("Chart.yaml");
-        return Files.exists(chartYaml)
-                && YAML.readTree(chartYaml.toFile()).path("dependencies").size() > 0;
     }
 
     private void repository(Component component, ChartSpec chart, String at, Path target) throws IOException {

@@ -27,10 +27,12 @@ import java.util.function.Predicate;
  * @param retries attempts for image pulls
  * @param network timeouts and minimum rate of every download (images, charts, files, git)
  * @param ociConcurrency blobs fetched at once, over all images
- * @param cacheDir {@code ~/.jackal-cache}
+ * @param cacheDir {@code ~/.jackal-cache}; also holds the staging areas of running creates ({@code tmp/})
  * @param compressionLevel the zstd level of the outer archive
  * @param confirmation asked with the prepared definition before anything is built; false stops create
  * @param extraSboms more SBOM documents for {@code sboms.tar}, by file name (e.g. a build tool's dependencies)
+ * @param recordBuilder write this machine's host name and the user's name into {@code build.terminal} and
+ *     {@code build.user}; off by default, so packages say nothing about who built them where
  */
 public record CreateOptions(
         Path packageDir,
@@ -50,7 +52,8 @@ public record CreateOptions(
         Path cacheDir,
         int compressionLevel,
         Predicate<JackalPackage> confirmation,
-        Map<String, String> extraSboms) {
+        Map<String, String> extraSboms,
+        boolean recordBuilder) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -98,6 +101,7 @@ public record CreateOptions(
         private int compressionLevel = 3;
         private Predicate<JackalPackage> confirmation = pkg -> true;
         private Map<String, String> extraSboms = Map.of();
+        private boolean recordBuilder;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -189,6 +193,11 @@ public record CreateOptions(
             return this;
         }
 
+        public Builder recordBuilder(boolean value) {
+            this.recordBuilder = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -208,7 +217,8 @@ public record CreateOptions(
                     cacheDir,
                     compressionLevel,
                     confirmation,
-                    extraSboms);
+                    extraSboms,
+                    recordBuilder);
         }
     }
 }

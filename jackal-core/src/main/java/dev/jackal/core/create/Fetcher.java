@@ -4,13 +4,9 @@ import dev.jackal.core.fetch.DownloadException;
 import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.fetch.Sources;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Brings a definition's source (local path relative to the package, or URL) to a place in the build. */
 final class Fetcher {
@@ -33,14 +29,14 @@ final class Fetcher {
             }
             Path local = baseDir.resolve(source);
             if (Files.isDirectory(local)) {
-                copyTree(local, target);
+                SourceTreeCopier.copy(local, target, baseDir);
             } else if (Files.isRegularFile(local)) {
                 Files.copy(local, target, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 throw new CreateException(
                         component, field, "'" + source + "' does not exist (looked in " + local + ")");
             }
-        } catch (DownloadException e) {
+        } catch (DownloadException | SourceLinkException e) {
             throw new CreateException(component, field, e.getMessage(), e);
         } catch (IOException e) {
             throw new CreateException(component, field, "cannot copy '" + source + "': " + e.getMessage(), e);
@@ -51,25 +47,8 @@ final class Fetcher {
         return baseDir.resolve(source);
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isSymbolicLink(file)) {
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, Files.readSymbolicLink(file));
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+    /** The package directory: links in directory sources may reach files below it. */
+    Path baseDir() {
+        return baseDir;
     }
 }

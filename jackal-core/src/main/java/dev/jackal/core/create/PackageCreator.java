@@ -14,7 +14,6 @@ import dev.jackal.core.definition.DefinitionWriter;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.git.GitCredentials;
 import dev.jackal.core.layout.ComponentLayout;
-import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
 import dev.jackal.core.model.BuildData;
 import dev.jackal.core.model.Component;
@@ -50,6 +49,9 @@ import java.util.stream.Stream;
  */
 public final class PackageCreator {
 
+    /** Below the cache directory: one {@link StagingArea} per running create. */
+    static final String STAGING_DIR = "tmp";
+
     private final EventHandler events;
     private final SkeletonResolver skeletons;
     private final ImageStep images;
@@ -76,10 +78,10 @@ public final class PackageCreator {
         events.lifecycle("creating package " + pkg.metadata().name() + " for "
                 + pkg.metadata().architecture()
                 + (options.flavor().isEmpty() ? "" : " (flavor " + options.flavor() + ")"));
-        Path build = null;
-        try {
+        try (StagingArea area = StagingArea.create(
+                options.cacheDir().toAbsolutePath().normalize().resolve(STAGING_DIR))) {
             Files.createDirectories(options.outputDir());
-            build = Files.createTempDirectory(options.outputDir().toAbsolutePath(), ".jackal-build-");
+            Path build = area.dir();
             PackageLayout layout = new PackageLayout(build.resolve("package"));
             Path staging = build.resolve("staging");
             Files.createDirectories(layout.componentsDir());
@@ -108,8 +110,9 @@ public final class PackageCreator {
                     Checksums.write(layout.root(), images.verifiesBlobDigests() ? blobDigests(layout) : Map.of());
             JackalPackage stored = withBuild(pkg, options, aggregate);
             DefinitionWriter.write(stored, layout.definition());
-            Path archive = options.outputDir().resolve(PackageNames.archive(stored, options.flavor()));
-            events.lifecycle("writing " + archive);
+            String name = PackageNames.archive(stored, options.flavor());
+            events.lifecycle("writing " + options.outputDir().resolve(name));
+            Path archive = Files.createDirectories(build.resolve("out")).resolve(name);
             PackageArchiver.archive(
                     layout.root(),
                     archive,
@@ -117,26 +120,23 @@ public final class PackageCreator {
                             .withLevel(options.compressionLevel())
                             .withUncompressed(
                                     Boolean.TRUE.equals(stored.metadata().uncompressed())));
-            List<Path> files = new ArrayList<>();
+            List<Path> staged = new ArrayList<>();
             if (options.maxPackageSizeMb() > 0) {
-                files.addAll(SplitArchive.split(archive, options.maxPackageSizeMb())
+                staged.addAll(SplitArchive.split(archive, options.maxPackageSizeMb())
                         .map(PackageCreator::partsOf)
                         .orElse(List.of(archive)));
             } else {
-                files.add(archive);
+                staged.add(archive);
             }
-            for (Path file : files) {
+            for (Path file : staged) {
                 // archives are shared artifacts, not private temp files
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
+            List<Path> files = OutputPublisher.publish(area, staged, options.outputDir());
             events.lifecycle("created " + files.get(0) + " (aggregate checksum " + aggregate + ")");
             return new CreateResult(files, stored, aggregate);
         } catch (IOException e) {
             throw new UncheckedIOException("package create failed: " + e.getMessage(), e);
-        } finally {
-            if (build != null) {
-                Directories.delete(build);
-            }
         }
     }
 
@@ -248,9 +248,10 @@ public final class PackageCreator {
     }
 
     private static JackalPackage withBuild(JackalPackage pkg, CreateOptions options, String aggregate) {
+        // host and user name only on request: they identify people and make builds differ by machine
         BuildData build = new BuildData(
-                hostname(),
-                System.getProperty("user.name", ""),
+                options.recordBuilder() ? hostname() : null,
+                options.recordBuilder() ? System.getProperty("user.name", "") : null,
                 pkg.metadata().architecture(),
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)),
                 "v" + JackalVersion.get(),

@@ -77,6 +77,7 @@ class PackageCreatorTest {
         return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(output)
+                        .cacheDir(out.resolve("cache"))
                         .architecture("amd64")
                         .set(Map.of("TEAM", "platform"))
                         .build());
@@ -131,6 +132,7 @@ class PackageCreatorTest {
         CreateResult result = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(out)
+                        .cacheDir(out.resolve("cache"))
                         .architecture("amd64")
                         .set(Map.of("TEAM", "t"))
                         .maxPackageSizeMb(1)
@@ -139,5 +141,53 @@ class PackageCreatorTest {
                 result.archive().getFileName().toString().endsWith(".tar.zst.part000"),
                 result.files().toString());
         assertTrue(result.files().size() >= 3, result.files().toString());
+    }
+
+    @Test
+    void buildDataNamesNoHostOrUserUnlessAsked() throws Exception {
+        writePackage();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        String user = System.getProperty("user.name");
+        String plain = buildSection(createWith(out.resolve("plain"), false));
+        assertTrue(!plain.contains("terminal:") && !plain.contains("user:"), plain);
+        assertTrue(!plain.contains(host) && !plain.contains(user), plain);
+
+        JackalPackage recorded = storedDefinition(createWith(out.resolve("recorded"), true));
+        assertEquals(host, recorded.build().terminal());
+        assertEquals(user, recorded.build().user());
+    }
+
+    private CreateResult createWith(Path output, boolean recordBuilder) {
+        return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
+                .create(CreateOptions.builder(pkg)
+                        .outputDir(output)
+                        .cacheDir(out.resolve("cache"))
+                        .architecture("amd64")
+                        .set(Map.of("TEAM", "t"))
+                        .recordBuilder(recordBuilder)
+                        .build());
+    }
+
+    private Path unpack(CreateResult result) throws Exception {
+        Path unpacked = Files.createTempDirectory(out, "unpacked");
+        SafeExtractor.extract(result.archive(), unpacked, ExtractOptions.defaults());
+        return unpacked;
+    }
+
+    /** The {@code build:} block of the written {@code jackal.yaml}, as text. */
+    private String buildSection(CreateResult result) throws Exception {
+        String yaml = Files.readString(unpack(result).resolve("jackal.yaml"));
+        int start = yaml.indexOf("\nbuild:");
+        assertTrue(start >= 0, yaml);
+        int end = yaml.indexOf("\n", start + 1);
+        while (end >= 0 && end + 1 < yaml.length() && yaml.charAt(end + 1) == ' ') {
+            end = yaml.indexOf("\n", end + 1);
+        }
+        return yaml.substring(start, end < 0 ? yaml.length() : end);
+    }
+
+    private JackalPackage storedDefinition(CreateResult result) throws Exception {
+        return DefinitionReader.read(unpack(result).resolve("jackal.yaml"), DefinitionReader.Strictness.LENIENT)
+                .pkg();
     }
 }
