@@ -52,19 +52,23 @@ data:
   greeting: hello
 EOF
 
-# seconds <command...>: runs it once, output discarded, and prints its wall time in seconds
+# seconds <function> <jar>: runs it once, output discarded; prints its wall time and the JVM's CPU time (user+sys)
+# in seconds, as "wall cpu"
 seconds() {
-    local start=$EPOCHREALTIME
-    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; "$@" >&2 || true; exit 1; }
-    awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.3f", b-a}'
+    local start=$EPOCHREALTIME end
+    JAVA_PREFIX="/usr/bin/time -f %U,%S -o $tmp/cpu.txt" "$@" >/dev/null 2>&1 ||
+        { echo "failed: $*" >&2; "$@" >&2 || true; exit 1; }
+    end=$EPOCHREALTIME
+    awk -v a="$start" -v b="$end" -v c="$(cat "$tmp/cpu.txt")" 'BEGIN {split(c, t, ","); printf "%.3f %.2f", b-a, t[1]+t[2]}'
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 range() { tr ' ' '\n' | grep -v '^$' | sort -g | sed -n '1p;$p' | xargs | tr ' ' -; }
 
-help_cmd() { "$java" "${java_opts[@]}" -jar "$1" --help; }
+# JAVA_PREFIX: /usr/bin/time for the JVM alone (not for the clean-up around it); its own cost is a few ms
+help_cmd() { ${JAVA_PREFIX:-} "$java" "${java_opts[@]}" -jar "$1" --help; }
 create_cmd() {
     rm -rf "$tmp/out" "$tmp/cache"
-    "$java" "${java_opts[@]}" -jar "$1" package create "$tmp/pkg" --confirm -o "$tmp/out" --no-progress \
+    ${JAVA_PREFIX:-} "$java" "${java_opts[@]}" -jar "$1" package create "$tmp/pkg" --confirm -o "$tmp/out" --no-progress \
         --jackal-cache "$tmp/cache"
 }
 
@@ -74,18 +78,21 @@ echo "# code: $(if [ -n "${BENCH_JAR:-}" ]; then echo "$jar"; else git -C "$root
 echo "# jars: ${jars[*]}; JVM flags: ${BENCH_JAVA_OPTS:-none}; $runs rounds"
 for j in "${jars[@]}"; do help_cmd "$j" >/dev/null 2>&1; create_cmd "$j" >/dev/null 2>&1; done # warm the page cache
 
-declare -A help create
+declare -A help help_cpu create create_cpu
 for run in $(seq 1 "$runs"); do
     line="run=$run"
     for i in "${!jars[@]}"; do
-        h=$(seconds help_cmd "${jars[$i]}")
-        c=$(seconds create_cmd "${jars[$i]}")
-        help[$i]="${help[$i]:-} $h" create[$i]="${create[$i]:-} $c"
-        line="$line jar$i: help=${h}s create=${c}s"
+        read -r hw hc <<<"$(seconds help_cmd "${jars[$i]}")"
+        read -r cw cc <<<"$(seconds create_cmd "${jars[$i]}")"
+        help[$i]="${help[$i]:-} $hw" help_cpu[$i]="${help_cpu[$i]:-} $hc"
+        create[$i]="${create[$i]:-} $cw" create_cpu[$i]="${create_cpu[$i]:-} $cc"
+        line="$line jar$i: help=${hw}s (cpu ${hc}s) create=${cw}s (cpu ${cc}s)"
     done
     echo "$line"
 done
+echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in "${!jars[@]}"; do
-    echo "# jar$i ${jars[$i]}: --help median $(echo "${help[$i]}" | median) s (range $(echo "${help[$i]}" | range));" \
-        "one-manifest create median $(echo "${create[$i]}" | median) s (range $(echo "${create[$i]}" | range))"
+    echo "# jar$i ${jars[$i]}: --help median $(echo "${help[$i]}" | median) s (range $(echo "${help[$i]}" | range)," \
+        "CPU median $(echo "${help_cpu[$i]}" | median) s); one-manifest create median $(echo "${create[$i]}" | median) s" \
+        "(range $(echo "${create[$i]}" | range), CPU median $(echo "${create_cpu[$i]}" | median) s)"
 done
