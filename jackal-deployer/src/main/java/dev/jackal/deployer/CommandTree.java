@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * The command tree of the CLI, built for one command line: picocli's model (every option of every command, by
  * reflection) is built only for the commands the arguments name; the others are listed by name, aliases and
  * description, which is all the help of their parent shows. Building the whole model took most of the CPU time
- * of {@code jackal --help} (see bench/README.md, "Startup").
+ * of {@code jackal --help} (see bench/README.md, "Startup"). Plain loops rather than streams and lambdas: this runs
+ * first, in the interpreter, where each lambda's first call costs a generated class.
  */
 final class CommandTree {
 
@@ -27,9 +27,16 @@ final class CommandTree {
             return command.getAnnotation(Command.class);
         }
 
-        Stream<String> names() {
-            return Stream.concat(
-                    Stream.of(annotation().name()), Arrays.stream(annotation().aliases()));
+        boolean namedIn(Set<String> words) {
+            if (words.contains(annotation().name())) {
+                return true;
+            }
+            for (String alias : annotation().aliases()) {
+                if (words.contains(alias)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -50,7 +57,7 @@ final class CommandTree {
 
     /** The whole tree, every command with its full model. */
     static CommandLine full() {
-        return build(ROOT, node -> true);
+        return build(ROOT, null);
     }
 
     /**
@@ -60,19 +67,18 @@ final class CommandTree {
      */
     static CommandLine forArgs(String... args) {
         Set<String> words = new HashSet<>(Arrays.asList(args));
-        boolean everything = Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"))
-                || new Node(CommandLine.HelpCommand.class).names().anyMatch(words::contains);
-        return build(ROOT, node -> everything || node.names().anyMatch(words::contains));
+        boolean everything = new Node(CommandLine.HelpCommand.class).namedIn(words);
+        for (String arg : args) {
+            everything |= arg.startsWith("@");
+        }
+        return build(ROOT, everything ? null : words);
     }
 
-    private interface Selection {
-        boolean full(Node node);
-    }
-
-    private static CommandLine build(Node node, Selection selection) {
+    /** {@code node}'s command line; a child gets its full model when {@code words} is null or names it. */
+    private static CommandLine build(Node node, Set<String> words) {
         CommandLine line = new CommandLine(node.command());
         for (Node child : node.children()) {
-            line.addSubcommand(selection.full(child) ? build(child, selection) : listing(child));
+            line.addSubcommand(words == null || child.namedIn(words) ? build(child, words) : listing(child));
         }
         return line;
     }
