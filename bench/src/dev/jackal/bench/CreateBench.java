@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * each with its own tag ({@code org.opencontainers.image.ref.name}), ready for {@code skopeo copy oci:DIR:TAG}.
  *
  * <pre>
- *   images &lt;layoutDir&gt; &lt;totalMB&gt; &lt;largestLayerMB&gt; &lt;layersPerImage&gt;
+ *   images &lt;layoutDir&gt; &lt;totalMB&gt; &lt;largestLayerMB&gt; &lt;layersPerImage&gt; [&lt;hugeLayerMB&gt; gzip|text]
  * </pre>
  *
  * Two kinds of layer, alternating: a gzip layer ({@code tar+gzip}, random bytes through gzip level 1, the
@@ -33,6 +33,10 @@ import java.util.zip.GZIPOutputStream;
  * grouped {@code layersPerImage} to an image. Everything comes from one seed, so a rerun writes the same
  * digests. Layers are streamed to disk and hashed on the way, never held in memory. The tag names go to
  * {@code <layoutDir>/images.txt}, one a line.
+ *
+ * <p>With {@code hugeLayerMB}, one more image ({@code huge-00}, listed last) holds a single layer of that size, of
+ * the given kind, from a seed of its own: the set is the same as without it, plus that image. It is for the
+ * peak-memory target, which must hold with a 4 GB layer.
  */
 public final class CreateBench {
 
@@ -51,10 +55,14 @@ public final class CreateBench {
         if (!args[0].equals("images")) {
             throw new IllegalArgumentException("unknown mode " + args[0]);
         }
-        images(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]));
+        long hugeMb = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        boolean hugeGzip = args.length <= 6 || !args[6].equals("text");
+        images(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]), hugeMb,
+                hugeGzip);
     }
 
-    private static void images(Path layout, long totalMb, long largestMb, int perImage) throws IOException {
+    private static void images(Path layout, long totalMb, long largestMb, int perImage, long hugeMb, boolean hugeGzip)
+            throws IOException {
         Path blobs = Files.createDirectories(layout.resolve("blobs").resolve("sha256"));
         Random random = new Random(4242);
         long total = totalMb << 20;
@@ -93,6 +101,17 @@ public final class CreateBench {
         if (!current.isEmpty()) {
             images.add(current);
         }
+        if (hugeMb > 0) {
+            Blob huge = layer(blobs, hugeGzip, "huge" + (hugeGzip ? ".bin" : ".log"), hugeMb << 20, 4343L);
+            written += huge.size();
+            if (hugeGzip) {
+                gzipBytes += huge.size();
+            } else {
+                textBytes += huge.size();
+            }
+            images.add(List.of(huge));
+            index++;
+        }
         StringBuilder entries = new StringBuilder();
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < images.size(); i++) {
@@ -108,7 +127,8 @@ public final class CreateBench {
                     + diffIds + "]}}");
             Blob manifest = bytes(blobs, MANIFEST, "{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST + "\",\"config\":"
                     + config.descriptor() + ",\"layers\":[" + descriptors + "]}");
-            String name = String.format(Locale.ROOT, "layers-%02d", i);
+            boolean isHuge = hugeMb > 0 && i == images.size() - 1;
+            String name = isHuge ? "huge-00" : String.format(Locale.ROOT, "layers-%02d", i);
             entries.append(entries.length() == 0 ? "" : ",")
                     .append(manifest.descriptor(), 0, manifest.descriptor().length() - 1)
                     .append(",\"annotations\":{\"org.opencontainers.image.ref.name\":\"").append(name).append("\"}}");

@@ -6,13 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code jackal} root command. */
+/** The {@code jackal} root command; {@link CommandTree} holds its subcommands. */
 @Command(
         name = "jackal",
         mixinStandardHelpOptions = true,
         versionProvider = JackalCommand.Version.class,
         description = "Air-gap software delivery for Kubernetes.",
-        subcommands = {PackageCommand.class, ToolsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":the command succeeded",
@@ -29,11 +28,20 @@ final class JackalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static CommandLine commandLine() {
+    /** The command line for {@code args}: the model of only the commands they reach (see {@link CommandTree}). */
+    static CommandLine commandLine(String... args) {
+        return configure(CommandTree.forArgs(args));
+    }
+
+    /** The command line with the model of every command. */
+    static CommandLine fullCommandLine() {
+        return configure(CommandTree.full());
+    }
+
+    private static CommandLine configure(CommandLine line) {
         // picocli's defaults already match ExitCodes: 0 ok, 1 for an exception, 2 for bad input.
-        return new CommandLine(new JackalCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new ErrorHandler());
+        // These settings reach the subcommands added so far, so they come after the tree is built.
+        return line.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(new ErrorHandler());
     }
 
     /** Supplies {@code --version}. */

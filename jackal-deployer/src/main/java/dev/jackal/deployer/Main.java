@@ -14,7 +14,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        return JackalCommand.commandLine().setOut(out).setErr(err).execute(args);
+        return JackalCommand.commandLine(args).setOut(out).setErr(err).execute(args);
     }
 
     private static int run(String... args) {

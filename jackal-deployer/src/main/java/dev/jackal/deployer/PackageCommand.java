@@ -9,14 +9,7 @@ import picocli.CommandLine.Spec;
         name = "package",
         aliases = "p",
         mixinStandardHelpOptions = true,
-        description = "Create, inspect and deploy packages.",
-        subcommands = {
-            PackageCreateCommand.class,
-            PackageInspectCommand.class,
-            PackageDeployCommand.class,
-            PackageListCommand.class,
-            PackageRemoveCommand.class
-        })
+        description = "Create, inspect and deploy packages.")
 final class PackageCommand implements Runnable {
 
     @Spec

@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
         name = "tools",
         aliases = "t",
         mixinStandardHelpOptions = true,
-        description = "Helpers for actions and operators.",
-        subcommands = {ToolsWaitForCommand.class})
+        description = "Helpers for actions and operators.")
 final class ToolsCommand implements Runnable {
 
     @Spec
