@@ -20,8 +20,11 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
 
     private final Path archive;
     private final Path packageDir;
-    private final Set<String> definitionNames;
+    private final Map<String, Set<String>> definitions;
     private final Set<String> metadata;
+    /** Signature files seen; they must belong to the definition the package turns out to have. */
+    private final Set<String> signatures = new HashSet<>();
+
     private String definitionName;
     private final PackageExtractor.DefinitionCheck check;
     private final Map<String, MessageDigest> digests = new HashMap<>();
@@ -35,20 +38,19 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
     private final Set<String> present = new HashSet<>();
 
     /**
-     * @param definitionNames the names a definition may have at the root (one per dialect); a package has one
-     * @param signatureNames the signature files that may sit beside it, never listed in checksums.txt
+     * @param definitions the names a definition may have at the root (one per dialect), each with the signature files
+     *     that may sit beside it, never listed in checksums.txt; a package has one definition
      */
     ChecksumGate(
             Path archive,
             Path packageDir,
-            Set<String> definitionNames,
-            Set<String> signatureNames,
+            Map<String, Set<String>> definitions,
             PackageExtractor.DefinitionCheck check) {
         this.archive = archive;
         this.packageDir = packageDir;
-        this.definitionNames = Set.copyOf(definitionNames);
-        Set<String> names = new HashSet<>(definitionNames);
-        names.addAll(signatureNames);
+        this.definitions = Map.copyOf(definitions);
+        Set<String> names = new HashSet<>(definitions.keySet());
+        definitions.values().forEach(names::addAll);
         names.add(LayoutNames.CHECKSUMS);
         this.metadata = Set.copyOf(names);
         this.check = check;
@@ -96,7 +98,7 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
             for (Map.Entry<String, String> file : early.entrySet()) {
                 compare(file.getKey(), file.getValue());
             }
-        } else if (definitionNames.contains(name)) {
+        } else if (definitions.containsKey(name)) {
             if (definitionName != null) {
                 throw new UnsafeEntryException(
                         archive,
@@ -107,7 +109,9 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
             definitionName = name;
             expectedAggregate = check.check(path);
             compareAggregate();
-        } else if (!metadata.contains(name)) {
+        } else if (metadata.contains(name)) {
+            signatures.add(name);
+        } else {
             String actual = HexFormat.of().formatHex(digests.remove(name).digest());
             if (listed == null) {
                 early.put(name, actual);
@@ -120,8 +124,13 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
     /** After the last entry: the definition and checksums.txt were there and every listed file was too. */
     void finish() throws IOException {
         if (expectedAggregate == null) {
-            String names = String.join(" or ", new TreeSet<>(definitionNames));
+            String names = String.join(" or ", new TreeSet<>(definitions.keySet()));
             throw new ChecksumException(packageDir, Problem.MISSING_FILE, names, 0, names + " is missing");
+        }
+        for (String signature : new TreeSet<>(signatures)) {
+            if (!definitions.get(definitionName).contains(signature)) {
+                throw unlisted(signature);
+            }
         }
         if (listed == null) {
             throw new ChecksumException(

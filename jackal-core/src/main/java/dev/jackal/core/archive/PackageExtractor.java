@@ -3,6 +3,7 @@ package dev.jackal.core.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
@@ -52,25 +53,21 @@ public final class PackageExtractor {
     public static ExtractResult extract(
             InputStream in, Path archive, Path destination, String definitionName, DefinitionCheck check)
             throws IOException {
-        return extract(in, archive, destination, Set.of(definitionName), Set.of(definitionName + ".sig"), check);
+        return extract(in, archive, destination, Map.of(definitionName, Set.of(definitionName + ".sig")), check);
     }
 
     /**
      * Extracts like {@link #extract(InputStream, Path, Path, String, DefinitionCheck)} a package whose definition may
-     * have any of {@code definitionNames} (one name per dialect: {@code jackal.yaml}, {@code zarf.yaml}); the check
-     * sees the one the archive has, and an archive with two is refused.
+     * have any of the names in {@code definitions} (one per dialect: {@code jackal.yaml}, {@code zarf.yaml}); the
+     * check sees the one the archive has, and an archive with two is refused.
      *
-     * @param signatureNames root files beside the definition that checksums.txt never lists
+     * @param definitions each definition name with the signature files that may sit beside it (never listed in
+     *     checksums.txt); another definition's signature file is an unlisted file
      */
     public static ExtractResult extract(
-            InputStream in,
-            Path archive,
-            Path destination,
-            Set<String> definitionNames,
-            Set<String> signatureNames,
-            DefinitionCheck check)
+            InputStream in, Path archive, Path destination, Map<String, Set<String>> definitions, DefinitionCheck check)
             throws IOException {
-        ChecksumGate gate = new ChecksumGate(archive, destination, definitionNames, signatureNames, check);
+        ChecksumGate gate = new ChecksumGate(archive, destination, definitions, check);
         ExtractResult result;
         try (TarArchiveInputStream tar = TarInput.open(CloseShieldInputStream.wrap(in))) {
             result = SafeExtractor.extract(tar, archive, destination, ExtractOptions.defaults(), gate);

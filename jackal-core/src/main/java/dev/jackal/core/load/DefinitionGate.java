@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,18 +31,11 @@ final class DefinitionGate implements PackageExtractor.DefinitionCheck {
         this.archive = archive;
     }
 
-    /** The names a definition may have at the archive root, one per dialect. */
-    static Set<String> definitionNames() {
+    /** The names a definition may have at the archive root (one per dialect), each with its signature files. */
+    static Map<String, Set<String>> definitions() {
         return Arrays.stream(PackageDialect.values())
-                .map(PackageDialect::definitionFile)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** The signature files any dialect may put beside its definition. */
-    static Set<String> signatureNames() {
-        return Arrays.stream(PackageDialect.values())
-                .flatMap(d -> d.signatureFiles().stream())
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableMap(
+                        PackageDialect::definitionFile, d -> Set.copyOf(d.signatureFiles())));
     }
 
     @Override

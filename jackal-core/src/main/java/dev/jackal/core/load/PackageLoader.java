@@ -163,24 +163,12 @@ public final class PackageLoader {
             throws IOException {
         if (!split) {
             try (InputStream in = Files.newInputStream(source)) {
-                PackageExtractor.extract(
-                        in,
-                        source,
-                        layout.root(),
-                        DefinitionGate.definitionNames(),
-                        DefinitionGate.signatureNames(),
-                        definition);
+                PackageExtractor.extract(in, source, layout.root(), DefinitionGate.definitions(), definition);
             }
             return;
         }
         try (SplitInput in = SplitArchive.open(source, shasum)) {
-            PackageExtractor.extract(
-                    in,
-                    source,
-                    layout.root(),
-                    DefinitionGate.definitionNames(),
-                    DefinitionGate.signatureNames(),
-                    definition);
+            PackageExtractor.extract(in, source, layout.root(), DefinitionGate.definitions(), definition);
             in.verify();
         }
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -32,6 +33,7 @@ public final class ZarfPackageWriter {
     private final Map<String, byte[]> rootFiles = new TreeMap<>();
     private final Map<String, byte[]> unlistedFiles = new TreeMap<>();
     private String definitionFile = "zarf.yaml";
+    private final Map<String, UnaryOperator<String>> copies = new TreeMap<>();
 
     private ZarfPackageWriter(String definition) {
         this.definition = definition;
@@ -76,6 +78,15 @@ public final class ZarfPackageWriter {
         return this;
     }
 
+    /**
+     * Also stores the finished definition (aggregate checksum included) under {@code name}, changed by {@code edit}:
+     * a package with two definitions, wrong on purpose.
+     */
+    public ZarfPackageWriter copyOfDefinition(String name, UnaryOperator<String> edit) {
+        this.copies.put(name, edit);
+        return this;
+    }
+
     /** Writes the package to {@code target} ({@code zarf-package-<name>-<arch>[-<version>].tar.zst}). */
     public Path write(Path target) throws IOException {
         Map<String, byte[]> listed = new TreeMap<>(rootFiles);
@@ -93,6 +104,7 @@ public final class ZarfPackageWriter {
         all.put("checksums.txt", checksums);
         all.putAll(unlistedFiles);
         all.put(definitionFile, yaml.getBytes(StandardCharsets.UTF_8));
+        copies.forEach((name, edit) -> all.put(name, edit.apply(yaml).getBytes(StandardCharsets.UTF_8)));
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(target);
                 ZstdOutputStream zstd = new ZstdOutputStream(file, 3);
