@@ -26,7 +26,7 @@ try {
         def definition = run(['package', 'inspect', file.path, '--no-progress', '-l', 'warn'])
         def line = definition.readLines().find { it.trim().startsWith('aggregateChecksum:') }
         assert line != null : definition
-        return line.split(':', 2)[1].trim()
+        return line.split(':', 2)[1].trim().replace('"', '')
     }
     def fromMaven = aggregate(archive)
     def fromCli = aggregate(new File(cliDir, 'jackal-package-composed-amd64-1.0.0.tar.zst'))
