@@ -37,6 +37,26 @@ public final class ChecksumException extends IOException {
         this.line = line;
     }
 
+    /** checksums.txt does not hash to the aggregate checksum the definition expects. */
+    static ChecksumException aggregateMismatch(Path packageDir, String actual, String expected) {
+        return new ChecksumException(
+                packageDir,
+                Problem.AGGREGATE_MISMATCH,
+                LayoutNames.CHECKSUMS,
+                0,
+                "checksums.txt has sha256 " + actual + " but the package expects " + expected);
+    }
+
+    /** A listed file's content hashes to {@code actual}, not to the {@code expected} value checksums.txt lists. */
+    static ChecksumException digestMismatch(Path packageDir, String name, String actual, String expected) {
+        return new ChecksumException(
+                packageDir,
+                Problem.DIGEST_MISMATCH,
+                name,
+                0,
+                name + " has sha256 " + actual + " but checksums.txt lists " + expected);
+    }
+
     /** The message without the package directory, e.g. {@code images/index.json is listed in checksums.txt but missing}. */
     public String detail() {
         return detail;

@@ -148,12 +148,7 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
         if (listedAggregate != null
                 && expectedAggregate != null
                 && !listedAggregate.equalsIgnoreCase(expectedAggregate)) {
-            throw new ChecksumException(
-                    packageDir,
-                    Problem.AGGREGATE_MISMATCH,
-                    LayoutNames.CHECKSUMS,
-                    0,
-                    "checksums.txt has sha256 " + listedAggregate + " but the package expects " + expectedAggregate);
+            throw ChecksumException.aggregateMismatch(packageDir, listedAggregate, expectedAggregate);
         }
     }
 
@@ -163,12 +158,7 @@ final class ChecksumGate implements SafeExtractor.EntryListener {
             throw unlisted(name);
         }
         if (!expected.equals(actual)) {
-            throw new ChecksumException(
-                    packageDir,
-                    Problem.DIGEST_MISMATCH,
-                    name,
-                    0,
-                    name + " has sha256 " + actual + " but checksums.txt lists " + expected);
+            throw ChecksumException.digestMismatch(packageDir, name, actual, expected);
         }
         present.add(name);
     }

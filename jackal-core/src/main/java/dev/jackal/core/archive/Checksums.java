@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -87,43 +86,26 @@ public final class Checksums {
      */
     public static void verify(Path packageDir, String expectedAggregate, Predicate<String> required)
             throws IOException {
-        verify(packageDir, expectedAggregate, required, LayoutNames.METADATA);
-    }
-
-    /**
-     * As {@link #verify(Path, String, Predicate)}, for a package whose root files outside checksums.txt are
-     * {@code unlistedRootFiles} (a package built by Zarf has {@code zarf.yaml} where jackal's has
-     * {@code jackal.yaml}).
-     */
-    public static void verify(
-            Path packageDir, String expectedAggregate, Predicate<String> required, Collection<String> unlistedRootFiles)
-            throws IOException {
         Path checksums = packageDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(checksums, LinkOption.NOFOLLOW_LINKS)) {
             throw new ChecksumException(packageDir, Problem.MISSING_FILE, FILE_NAME, 0, "checksums.txt is missing");
         }
         String actualAggregate = aggregate(checksums);
         if (!actualAggregate.equalsIgnoreCase(expectedAggregate)) {
-            throw new ChecksumException(
-                    packageDir,
-                    Problem.AGGREGATE_MISMATCH,
-                    FILE_NAME,
-                    0,
-                    "checksums.txt has sha256 " + actualAggregate + " but the package expects " + expectedAggregate);
+            throw ChecksumException.aggregateMismatch(packageDir, actualAggregate, expectedAggregate);
         }
         Map<String, String> listed = ChecksumsFile.read(packageDir, checksums);
-        checkNothingUnlisted(packageDir, listed, unlistedRootFiles);
+        checkNothingUnlisted(packageDir, listed);
         for (Map.Entry<String, String> line : listed.entrySet()) {
             verifyFile(packageDir, line.getKey(), line.getValue(), required.test(line.getKey()));
         }
     }
 
-    private static void checkNothingUnlisted(
-            Path packageDir, Map<String, String> listed, Collection<String> unlistedRootFiles) throws IOException {
+    private static void checkNothingUnlisted(Path packageDir, Map<String, String> listed) throws IOException {
         for (SourceEntry entry : TreeWalker.walk(packageDir, "")) {
             boolean unlisted = entry.kind() == SourceEntry.Kind.SYMLINK
                     || (entry.kind() == SourceEntry.Kind.FILE
-                            && !unlistedRootFiles.contains(entry.name())
+                            && !LayoutNames.METADATA.contains(entry.name())
                             && !listed.containsKey(entry.name()));
             if (unlisted) {
                 throw new ChecksumException(
@@ -147,12 +129,7 @@ public final class Checksums {
         }
         String actual = Sha256.of(file);
         if (!actual.equals(expected)) {
-            throw new ChecksumException(
-                    packageDir,
-                    Problem.DIGEST_MISMATCH,
-                    name,
-                    0,
-                    name + " has sha256 " + actual + " but checksums.txt lists " + expected);
+            throw ChecksumException.digestMismatch(packageDir, name, actual, expected);
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.jackal.core.layout;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,20 +28,6 @@ public record PackageLayout(Path root, PackageDialect dialect) {
         this(root, PackageDialect.JACKAL);
     }
 
-    /**
-     * The dialects whose definition file is at {@code root}: one for a package, none for something else, two for
-     * an archive that holds both {@code jackal.yaml} and {@code zarf.yaml}.
-     */
-    public static List<PackageDialect> dialectsAt(Path root) {
-        List<PackageDialect> found = new ArrayList<>();
-        for (PackageDialect dialect : PackageDialect.values()) {
-            if (Files.isRegularFile(root.resolve(dialect.definitionFile()))) {
-                found.add(dialect);
-            }
-        }
-        return List.copyOf(found);
-    }
-
     /** The same directory read as a package of {@code value}. */
     public PackageLayout withDialect(PackageDialect value) {
         return new PackageLayout(root, value);
@@ -61,15 +44,6 @@ public record PackageLayout(Path root, PackageDialect dialect) {
     /** The (first) signature file of the dialect: {@code jackal.yaml.sig} or {@code zarf.yaml.sig}. */
     public Path signature() {
         return root.resolve(dialect.signatureFiles().get(0));
-    }
-
-    /** The root files that checksums.txt never lists: definition, checksums.txt and the signature files. */
-    public List<String> unlistedRootFiles() {
-        List<String> names = new ArrayList<>();
-        names.add(dialect.definitionFile());
-        names.addAll(dialect.signatureFiles());
-        names.add(CHECKSUMS);
-        return List.copyOf(names);
     }
 
     public Path componentsDir() {
