@@ -1,10 +1,6 @@
 package dev.jackal.deployer;
 
-import dev.jackal.core.action.ActionFailedException;
-import dev.jackal.core.create.CreateException;
-import dev.jackal.core.definition.DefinitionException;
-import dev.jackal.core.fetch.DownloadException;
-import dev.jackal.core.load.PackageLoadException;
+import dev.jackal.core.JackalException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -39,22 +35,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return ExitCodes.FAILURE;
     }
 
+    /**
+     * A user error is one the user can act on from its message alone: every {@link JackalException} (core's and the
+     * engine's), a bad option, and an I/O failure on a file the user named.
+     */
     static boolean isUserError(Throwable e) {
-        return e instanceof DefinitionException
-                || e instanceof CreateException
-                || e instanceof dev.jackal.core.create.CreateCancelledException
-                || e instanceof PackageLoadException
-                || e instanceof ActionFailedException
-                || e instanceof DownloadException
-                || e instanceof UncheckedIOException
-                || e instanceof OptionException
-                || e instanceof dev.jackal.core.deploy.DeployException
-                || e instanceof dev.jackal.core.deploy.DeployCancelledException
-                || e instanceof dev.jackal.core.deploy.SelectionException
-                || e instanceof dev.jackal.core.deploy.VariableException
-                || e instanceof dev.jackal.deployer.cluster.ClusterException
-                || e instanceof dev.jackal.core.wait.WaitException
-                || e.getClass().getPackageName().startsWith("dev.jackal.core.oci");
+        return e instanceof JackalException || e instanceof UncheckedIOException;
     }
 
     private static boolean debug(ParseResult parseResult) {

@@ -1,11 +1,11 @@
 package dev.jackal.deployer;
 
+import dev.jackal.cluster.DeployOptions;
+import dev.jackal.cluster.DeployRequest;
+import dev.jackal.cluster.DeployResult;
+import dev.jackal.cluster.JackalEngine;
 import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
-import dev.jackal.core.state.DeployedPackage;
-import dev.jackal.deployer.cluster.DeployOptions;
-import dev.jackal.deployer.cluster.Kube;
-import dev.jackal.deployer.cluster.PackageDeployer;
 import dev.jackal.deployer.console.ConsoleEvents;
 import dev.jackal.deployer.console.TerminalPrompts;
 import java.io.BufferedReader;
@@ -66,7 +66,7 @@ final class PackageDeployCommand implements Callable<Integer> {
         }
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
                 LoadedPackage loaded = source.load(events, global.tempRoot());
-                Kube kube = Kube.connect()) {
+                JackalEngine engine = JackalEngine.connect(events)) {
             DeployOptions.Prompts prompts = confirm
                     ? DeployOptions.Prompts.none(events)
                     : new TerminalPrompts(
@@ -79,14 +79,14 @@ final class PackageDeployCommand implements Callable<Integer> {
                     retries,
                     SelfCommand.get(),
                     prompts);
-            DeployedPackage deployed = new PackageDeployer(events, kube).deploy(loaded, options);
-            printConnectStrings(deployed);
+            DeployResult result = engine.deploy(new DeployRequest(loaded, options));
+            printConnectStrings(result);
             return ExitCodes.OK;
         }
     }
 
     /** The connect-string table (spec §6.1 step 9), on standard output. */
-    private void printConnectStrings(DeployedPackage deployed) {
+    private void printConnectStrings(DeployResult deployed) {
         if (deployed.connectStrings().isEmpty()) {
             return;
         }

@@ -1,10 +1,8 @@
 package dev.jackal.deployer;
 
+import dev.jackal.cluster.JackalEngine;
 import dev.jackal.core.state.DeployedComponent;
 import dev.jackal.core.state.DeployedPackage;
-import dev.jackal.deployer.cluster.Kube;
-import dev.jackal.deployer.cluster.Namespaces;
-import dev.jackal.deployer.cluster.PackageSecrets;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,9 +30,8 @@ final class PackageListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                Kube kube = Kube.connect()) {
-            List<DeployedPackage> packages =
-                    new PackageSecrets(kube.client(), new Namespaces(kube.client(), events, false)).list();
+                JackalEngine engine = JackalEngine.connect(events)) {
+            List<DeployedPackage> packages = engine.list();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-30s %-15s %s%n", "Package", "Version", "Components");
             for (DeployedPackage pkg : packages) {

@@ -1,11 +1,11 @@
 package dev.jackal.deployer;
 
+import dev.jackal.cluster.JackalEngine;
+import dev.jackal.cluster.RemoveRequest;
 import dev.jackal.core.definition.NameRules;
 import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
-import dev.jackal.deployer.cluster.Kube;
-import dev.jackal.deployer.cluster.PackageRemover;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.Console;
 import java.nio.file.Files;
@@ -63,8 +63,8 @@ final class PackageRemoveCommand implements Callable<Integer> {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
             String name = packageName(events);
             confirmRemoval(name);
-            try (Kube kube = Kube.connect()) {
-                new PackageRemover(events, kube).remove(name, components, global.tempRoot(), SelfCommand.get());
+            try (JackalEngine engine = JackalEngine.connect(events)) {
+                engine.remove(new RemoveRequest(name, components, global.tempRoot(), SelfCommand.get()));
             }
             return ExitCodes.OK;
         }

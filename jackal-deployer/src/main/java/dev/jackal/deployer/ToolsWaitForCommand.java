@@ -1,11 +1,10 @@
 package dev.jackal.deployer;
 
+import dev.jackal.cluster.JackalEngine;
 import dev.jackal.core.wait.ClusterTarget;
 import dev.jackal.core.wait.NetworkWaiter;
 import dev.jackal.core.wait.WaitCondition;
 import dev.jackal.core.wait.WaitException;
-import dev.jackal.deployer.cluster.Kube;
-import dev.jackal.deployer.cluster.KubeWaiter;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.time.Duration;
 import java.util.Locale;
@@ -89,8 +88,8 @@ final class ToolsWaitForCommand implements Callable<Integer> {
                 default -> {
                     ClusterTarget target =
                             new ClusterTarget(kind, identifier, namespace, WaitCondition.parse(condition));
-                    try (Kube kube = Kube.connect()) {
-                        new KubeWaiter(events, kube.client()).await(target, limit);
+                    try (JackalEngine engine = JackalEngine.connect(events)) {
+                        engine.waitFor(target, limit);
                     }
                 }
             }

@@ -1,8 +1,8 @@
 package dev.jackal.maven;
 
+import dev.jackal.core.JackalException;
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.load.LoadedPackage;
-import dev.jackal.core.load.PackageLoadException;
 import dev.jackal.core.load.PackageLoader;
 import java.io.File;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public final class InspectMojo extends AbstractMojo {
             }
             getLog().info("jackal: " + archive.getFileName() + " verified"
                     + (loaded.dialect() == PackageDialect.JACKAL ? "" : " (" + loaded.origin() + ")"));
-        } catch (PackageLoadException e) {
+        } catch (JackalException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the SBOMs to " + sboms + ": " + e.getMessage(), e);

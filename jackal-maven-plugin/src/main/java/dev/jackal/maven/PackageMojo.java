@@ -1,13 +1,11 @@
 package dev.jackal.maven;
 
-import dev.jackal.core.action.ActionFailedException;
+import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.SkeletonResolver;
-import dev.jackal.core.create.CreateException;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
-import dev.jackal.core.definition.DefinitionException;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
@@ -180,7 +178,7 @@ public final class PackageMojo extends AbstractMojo {
                         project, "tar.zst", classifier, result.archive().toFile());
             }
             getLog().info("jackal: " + result.archive() + " (aggregate checksum " + result.aggregateChecksum() + ")");
-        } catch (DefinitionException | CreateException | ActionFailedException e) {
+        } catch (JackalException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (RuntimeException e) {
             throw new MojoExecutionException(e.getMessage(), e);

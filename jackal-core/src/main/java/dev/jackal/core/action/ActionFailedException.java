@@ -1,7 +1,9 @@
 package dev.jackal.core.action;
 
+import dev.jackal.core.JackalException;
+
 /** An action's command failed or ran out of time; the message is already redacted. */
-public final class ActionFailedException extends RuntimeException {
+public final class ActionFailedException extends JackalException {
     private static final long serialVersionUID = 1L;
 
     private final String command;

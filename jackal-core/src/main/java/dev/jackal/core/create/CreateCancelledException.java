@@ -1,7 +1,9 @@
 package dev.jackal.core.create;
 
+import dev.jackal.core.JackalException;
+
 /** The user declined to create the package when asked. */
-public final class CreateCancelledException extends RuntimeException {
+public final class CreateCancelledException extends JackalException {
     private static final long serialVersionUID = 1L;
 
     public CreateCancelledException(String packageName) {

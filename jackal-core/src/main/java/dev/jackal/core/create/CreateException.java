@@ -1,10 +1,12 @@
 package dev.jackal.core.create;
 
+import dev.jackal.core.JackalException;
+
 /**
  * Building a component failed. Names the component and the field (YAML path inside the component, e.g.
  * {@code files[2].shasum}) and says what to do.
  */
-public final class CreateException extends RuntimeException {
+public final class CreateException extends JackalException {
     private static final long serialVersionUID = 1L;
 
     private final String component;

@@ -1,11 +1,12 @@
 package dev.jackal.core.definition;
 
+import dev.jackal.core.JackalException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A package definition cannot be used; carries every problem found, each with file, line and field. */
-public final class DefinitionException extends RuntimeException {
+public final class DefinitionException extends JackalException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<DefinitionProblem> problems;

@@ -1,7 +1,9 @@
 package dev.jackal.core.deploy;
 
+import dev.jackal.core.JackalException;
+
 /** Deploying a component failed; names the component and the field, never a sensitive value. */
-public final class DeployException extends RuntimeException {
+public final class DeployException extends JackalException {
     private static final long serialVersionUID = 1L;
 
     private final String component;

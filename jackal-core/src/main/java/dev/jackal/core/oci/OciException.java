@@ -1,11 +1,13 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.JackalException;
+
 /**
  * Base of every failure of the OCI client. The message is complete, names the reference or registry involved
  * and, for user errors, suggests a fix; front ends print it without a stack trace. Messages never contain
  * passwords or tokens.
  */
-public abstract class OciException extends RuntimeException {
+public abstract class OciException extends JackalException {
     private static final long serialVersionUID = 1L;
 
     protected OciException(String message) {

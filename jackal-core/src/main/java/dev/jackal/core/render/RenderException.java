@@ -1,7 +1,9 @@
 package dev.jackal.core.render;
 
+import dev.jackal.core.JackalException;
+
 /** Helm's rendered output cannot be processed; names the template at fault. */
-public final class RenderException extends RuntimeException {
+public final class RenderException extends JackalException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,11 @@
 package dev.jackal.deployer.console;
 
+import dev.jackal.cluster.DeployOptions;
 import dev.jackal.core.deploy.ComponentSelector;
 import dev.jackal.core.deploy.DeployPreview;
 import dev.jackal.core.deploy.DeployVariables;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.Variable;
-import dev.jackal.deployer.cluster.DeployOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,0 +1,63 @@
+package dev.jackal.cluster;
+
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.state.DeployedPackage;
+import dev.jackal.core.wait.ClusterTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The deploy engine's one entry point: every front end (the CLI, a Maven goal, a Gradle plugin) turns its input
+ * into a request, calls one method and turns the result or the {@link dev.jackal.core.JackalException} into
+ * messages. The engine reports progress through the {@link EventHandler} only and never prints.
+ *
+ * <p>An engine holds one connection to one cluster; close it when done.
+ */
+public final class JackalEngine implements AutoCloseable {
+
+    private final EventHandler events;
+    private final Kube kube;
+
+    private JackalEngine(EventHandler events, Kube kube) {
+        this.events = events;
+        this.kube = kube;
+    }
+
+    /** Connects to the cluster kubectl would use ({@code $KUBECONFIG}, else {@code ~/.kube/config}). */
+    public static JackalEngine connect(EventHandler events) {
+        return new JackalEngine(Objects.requireNonNull(events, "events"), Kube.connect());
+    }
+
+    /** Connects to the cluster of {@code kubeconfig}. */
+    public static JackalEngine connect(Path kubeconfig, EventHandler events) {
+        return new JackalEngine(Objects.requireNonNull(events, "events"), Kube.connect(kubeconfig));
+    }
+
+    /** Deploys a package (spec §6). */
+    public DeployResult deploy(DeployRequest request) {
+        return new DeployResult(new PackageDeployer(events, kube).deploy(request.pkg(), request.options()));
+    }
+
+    /** Removes a deployed package or some of its components (spec §6.10). */
+    public void remove(RemoveRequest request) {
+        new PackageRemover(events, kube)
+                .remove(request.packageName(), request.components(), request.workDir(), request.selfCommand());
+    }
+
+    /** The packages deployed to the cluster, from their package secrets. */
+    public List<DeployedPackage> list() {
+        return new PackageSecrets(kube.client(), new Namespaces(kube.client(), events, false)).list();
+    }
+
+    /** Waits until {@code target} meets its condition ({@code tools wait-for} and wait actions). */
+    public void waitFor(ClusterTarget target, Duration timeout) {
+        new KubeWaiter(events, kube.client()).await(target, timeout);
+    }
+
+    @Override
+    public void close() {
+        kube.close();
+    }
+}

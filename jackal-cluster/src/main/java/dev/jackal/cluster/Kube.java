@@ -1,0 +1,63 @@
+package dev.jackal.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The cluster, found as kubectl finds it: {@code $KUBECONFIG} (its first file), else {@code ~/.kube/config}.
+ * Commands that need no cluster never build one; those that do check first, once and quickly, that the API server
+ * answers ({@link ApiServerProbe}), so an unreachable cluster is one clear line instead of half a minute of retries.
+ */
+public final class Kube implements AutoCloseable {
+
+    private final Path kubeconfig;
+    private final KubernetesClient client;
+
+    private Kube(Path kubeconfig, KubernetesClient client) {
+        this.kubeconfig = kubeconfig;
+        this.client = client;
+    }
+
+    /** Connects with the kubeconfig kubectl would use. */
+    public static Kube connect() {
+        String env = System.getenv("KUBECONFIG");
+        Path path = env != null && !env.isBlank()
+                ? Path.of(env.split(File.pathSeparator)[0])
+                : Path.of(System.getProperty("user.home"), ".kube", "config");
+        return connect(path);
+    }
+
+    public static Kube connect(Path kubeconfig) {
+        if (!Files.isRegularFile(kubeconfig)) {
+            throw new ClusterException(
+                    "no kubeconfig at " + kubeconfig + "; point KUBECONFIG at the cluster's" + " kubeconfig", null);
+        }
+        Config config;
+        try {
+            config = Config.fromKubeconfig(Files.readString(kubeconfig));
+        } catch (IOException | RuntimeException e) {
+            throw new ClusterException("cannot use the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+        }
+        ApiServerProbe.check(config, kubeconfig);
+        return new Kube(
+                kubeconfig, new KubernetesClientBuilder().withConfig(config).build());
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
