@@ -46,6 +46,11 @@ public final class JackalEngine implements AutoCloseable {
                 .remove(request.packageName(), request.components(), request.workDir(), request.selfCommand());
     }
 
+    /** Takes back what init put into the cluster (spec §10 {@code destroy}). */
+    public DestroyResult destroy(DestroyRequest request) {
+        return new Destroyer(events, kube).destroy(request);
+    }
+
     /** The packages deployed to the cluster, from their package secrets. */
     public List<DeployedPackage> list() {
         return new PackageSecrets(kube.client(), new Namespaces(kube.client(), events, false)).list();

@@ -49,6 +49,7 @@ final class CommandTree {
                     new Node(PackageDeployCommand.class),
                     new Node(PackageListCommand.class),
                     new Node(PackageRemoveCommand.class)),
+            new Node(DestroyCommand.class),
             new Node(ToolsCommand.class, new Node(ToolsWaitForCommand.class)),
             new Node(VersionCommand.class),
             new Node(CommandLine.HelpCommand.class));
