@@ -3,8 +3,8 @@
 
 use crate::http::{read_request, Body, ReadError, Response};
 use crate::registry::Registry;
-use std::io::{BufReader, BufWriter};
-use std::net::{TcpListener, TcpStream};
+use std::io::{self, BufReader, BufWriter, Read};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
@@ -72,6 +72,7 @@ fn handle(stream: TcpStream, registry: &Registry) {
             Err(ReadError::Bad(why)) => {
                 let body = format!("{{\"errors\":[{{\"code\":\"BAD_REQUEST\",\"message\":\"{why}\"}}]}}\n");
                 let _ = Response::new(400, "application/json; charset=utf-8", Body::Bytes(body.into_bytes())).write_to(&mut writer, false, false);
+                linger(reader.get_mut());
                 return;
             }
         };
@@ -81,7 +82,19 @@ fn handle(stream: TcpStream, registry: &Registry) {
         let result = response.write_to(&mut writer, request.method == "HEAD", keep_alive);
         println!("{} {} {}", request.method, request.path.escape_debug(), status);
         if result.is_err() || !keep_alive {
+            if result.is_ok() && request.has_body {
+                linger(reader.get_mut());
+            }
             return;
         }
     }
+}
+
+/// Closes gently after answering a request whose rest was not read: stop sending, then drain what the
+/// client still sends (bounded in bytes and time), so the kernel does not reset the connection and
+/// destroy the answer before the client has read it.
+fn linger(stream: &mut TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let _ = io::copy(&mut stream.take(1024 * 1024), &mut io::sink());
 }
