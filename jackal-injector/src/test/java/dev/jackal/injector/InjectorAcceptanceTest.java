@@ -306,6 +306,38 @@ class InjectorAcceptanceTest {
     }
 
     @Test
+    void aPodLaidOutTheZarfWayIsServedToo() throws Exception {
+        Path zarfInit = Files.createDirectories(work.resolve("zarf-init"));
+        for (Chunk chunk : payload.chunks()) {
+            String zarfName = chunk.name().replace(SeedPayload.CHUNK_PREFIX, "zarf-payload-");
+            Files.write(zarfInit.resolve(zarfName), chunk.read());
+        }
+        int zarfPort = Ports.free();
+        Map<String, String> env = Map.of(
+                "ZARF_INJECTOR_INIT_ROOT", zarfInit.toString(),
+                "ZARF_INJECTOR_SEED_ROOT", work.resolve("zarf-seed").toString());
+        try (ManagedProcess zarf = ManagedProcess.start(
+                        "zarf-style-injector",
+                        List.of(exe.toString(), payload.sha256(), "127.0.0.1:" + zarfPort),
+                        env,
+                        work,
+                        work.resolve("zarf-injector.log"))
+                .awaitReady(Duration.ofSeconds(30), () -> Ports.accepting(zarfPort))) {
+            HttpResponse<Void> manifest = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + zarfPort + "/v2/library/registry/manifests/2.8.3"))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, manifest.statusCode());
+            assertEquals(
+                    sources.get("library/registry:2.8.3").digest().toString(),
+                    manifest.headers().firstValue("Docker-Content-Digest").orElseThrow());
+            assertTrue(Files.exists(work.resolve("zarf-seed/index.json")));
+        }
+    }
+
+    @Test
     void aWrongChecksumArgumentFailsNamingBothDigestsAndServesNothing() throws Exception {
         String wrong = "f".repeat(64);
         assertNotEquals(wrong, payload.sha256());
