@@ -89,7 +89,7 @@ fn prepare(sha256: &str, init_root: &Path, seed_root: &Path, bind: SocketAddr) -
     let text = fs::read_to_string(&index_path).map_err(|e| format!("the payload has no readable index.json ({}): {e}", index_path.display()))?;
     let index = index::Index::parse(&text).map_err(|e| format!("{} is not an OCI index: {e}", index_path.display()))?;
     let listener = TcpListener::bind(bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
-    println!("jackal-injector {VERSION}: {images} files, {} index entries from {} on {bind}", index.len(), seed_root.display());
+    server::log(&format!("jackal-injector {VERSION}: {images} files, {} index entries from {} on {bind}", index.len(), seed_root.display()));
     Ok((listener, registry::Registry::new(seed_root.to_path_buf(), index)))
 }
 
