@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,22 @@ class InjectorBinaryTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.matches("jackal-injector \\d+\\.\\d+\\.\\d+\\s*"), output);
+    }
+
+    @Test
+    void aWrongArgumentCountPrintsTheUsageAndExits2(@TempDir Path dir) throws Exception {
+        Path exe = InjectorBinary.forArch("amd64").writeTo(dir.resolve("jackal-injector"));
+        for (List<String> args : List.of(List.<String>of(), List.of("a", "b", "c"), List.of("not-a-sha256"))) {
+            List<String> command = new ArrayList<>(List.of(exe.toString()));
+            command.addAll(args);
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, process.exitValue(), args.toString());
+            assertTrue(stderr.contains("usage: jackal-injector <sha256-of-payload> [bind-address"), stderr);
+        }
     }
 
     @Test
