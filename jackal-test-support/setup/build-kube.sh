@@ -5,6 +5,7 @@
 #   JACKAL_TEST_CACHE   cache root (default ~/.cache/jackal-test)
 #
 # Layout: $JACKAL_TEST_CACHE/bin/{etcd,kube-apiserver,kube-controller-manager,kube-scheduler,kwok,kustomize}
+#         $JACKAL_TEST_CACHE/bin/{kubelet,kube-proxy,kubectl}   (the real node of dev.jackal.test.kube.RealNode)
 #         $JACKAL_TEST_CACHE/kwok/stages.yaml
 set -euo pipefail
 
@@ -18,7 +19,7 @@ bin="$cache/bin"
 stamp="$bin/.pins"
 pins="kube=$KUBE_VERSION etcd=$ETCD_VERSION kwok=$KWOK_VERSION kustomize=$KUSTOMIZE_VERSION"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$pins" ]]; then
-  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok kustomize; do
+  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok kustomize kubelet kube-proxy kubectl; do
     [[ -x "$bin/$b" ]] || { rm -f "$stamp"; break; }
   done
   [[ -f "$stamp" && -f "$cache/kwok/stages.yaml" ]] && exit 0
@@ -32,20 +33,38 @@ export CGO_ENABLED=0 GOFLAGS=-mod=mod GOTOOLCHAIN=local
 log() { echo "build-kube: $*" >&2; }
 
 # --- Kubernetes: a wrapper module, since k8s.io/kubernetes replaces its staging modules with paths.
+# kube_build OUTPUT_DIR CMD...: builds k8s.io/kubernetes/cmd/CMD... of this pin with the same ldflags.
+kube_build() {
+  local out=$1 w="$cache/work/kube-$KUBE_VERSION" kgomod minor ldf pkgs=()
+  shift
+  mkdir -p "$w"
+  (
+    cd "$w"
+    printf 'module local/kube-bin\n\ngo 1.24\n\nrequire k8s.io/kubernetes v%s\n' "$KUBE_VERSION" > go.mod
+    kgomod=$(go mod download -json "k8s.io/kubernetes@v$KUBE_VERSION" | jq -r .GoMod)
+    grep -oE '^\s*k8s\.io/[a-z0-9-]+ => \./staging' "$kgomod" \
+      | awk -v sv="v0.${KUBE_VERSION#1.}" '{print "replace "$1" => "$1" "sv}' >> go.mod
+    minor=$(echo "$KUBE_VERSION" | cut -d. -f2)
+    ldf="-s -w -X k8s.io/component-base/version.gitVersion=v$KUBE_VERSION -X k8s.io/component-base/version.gitMajor=1"
+    ldf="$ldf -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean"
+    ldf="$ldf -X k8s.io/component-base/version.buildDate=2000-01-01T00:00:00Z"
+    for c in "$@"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
+    go build -trimpath -ldflags "$ldf" -o "$out/" "${pkgs[@]}"
+  )
+}
 if [[ ! -x "$bin/kube-apiserver" || ! -x "$bin/kube-controller-manager" || ! -x "$bin/kube-scheduler" \
       || "$("$bin/kube-apiserver" --version 2>/dev/null)" != "Kubernetes v$KUBE_VERSION" ]]; then
-  w="$cache/work/kube-$KUBE_VERSION"; mkdir -p "$w"; cd "$w"
-  printf 'module local/kube-bin\n\ngo 1.24\n\nrequire k8s.io/kubernetes v%s\n' "$KUBE_VERSION" > go.mod
-  kgomod=$(go mod download -json "k8s.io/kubernetes@v$KUBE_VERSION" | jq -r .GoMod)
-  grep -oE '^\s*k8s\.io/[a-z0-9-]+ => \./staging' "$kgomod" \
-    | awk -v sv="v0.${KUBE_VERSION#1.}" '{print "replace "$1" => "$1" "sv}' >> go.mod
-  minor=$(echo "$KUBE_VERSION" | cut -d. -f2)
-  ldf="-s -w -X k8s.io/component-base/version.gitVersion=v$KUBE_VERSION -X k8s.io/component-base/version.gitMajor=1"
-  ldf="$ldf -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean"
-  ldf="$ldf -X k8s.io/component-base/version.buildDate=2000-01-01T00:00:00Z"
   log "building kube-apiserver, kube-controller-manager, kube-scheduler v$KUBE_VERSION (cold: ~15 min)"
-  go build -trimpath -ldflags "$ldf" -o "$bin/" \
-    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler
+  kube_build "$bin" kube-apiserver kube-controller-manager kube-scheduler
+fi
+# The real node (RealNode): kubelet, kube-proxy and kubectl of the same pin; they share most packages
+# with the apiserver, so with its build cache this takes minutes, not another 15.
+if [[ ! -x "$bin/kubelet" || ! -x "$bin/kube-proxy" || ! -x "$bin/kubectl" \
+      || "$("$bin/kubelet" --version 2>/dev/null)" != "Kubernetes v$KUBE_VERSION" \
+      || "$("$bin/kube-proxy" --version 2>/dev/null)" != "Kubernetes v$KUBE_VERSION" \
+      || "$("$bin/kubectl" version --client 2>/dev/null | head -1)" != "Client Version: v$KUBE_VERSION" ]]; then
+  log "building kubelet, kube-proxy, kubectl v$KUBE_VERSION (with a warm build cache: ~6 min)"
+  kube_build "$bin" kubelet kube-proxy kubectl
 fi
 
 # --- etcd: sibling modules are published at the same tag, so a plain wrapper works.

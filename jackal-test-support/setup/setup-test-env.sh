@@ -4,14 +4,20 @@
 #  - Debian packages for the real test services: docker-registry (OCI registry), skopeo + umoci
 #    (independent OCI client), nginx-light + fcgiwrap + git (git smart-HTTP server), apache2-utils
 #    (htpasswd, bcrypt), openssl (test PKI), jq, zstd
-#  - the Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok),
-#    built from Go modules by build-kube.sh and cached in ${JACKAL_TEST_CACHE:-~/.cache/jackal-test}
+#  - Debian packages for the real node (dev.jackal.test.kube.RealNode): containerd + runc (container
+#    runtime), containernetworking-plugins (bridge/host-local/portmap CNI), iptables (kube-proxy, kubelet),
+#    iproute2 (bridges, routes), busybox-static (the runnable test images), gcc + libc6-dev (the static
+#    pause program of the sandbox image)
+#  - the Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) and
+#    the node's kubelet, kube-proxy and kubectl, built from Go modules by build-kube.sh and cached in
+#    ${JACKAL_TEST_CACHE:-~/.cache/jackal-test}
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 "$here/../../injector-rust/setup-toolchain.sh"
 
 "$here/apt-install.sh" setup-test-env docker-registry skopeo umoci apache2-utils nginx-light fcgiwrap git openssl \
-  jq zstd ca-certificates
+  jq zstd ca-certificates \
+  containerd runc containernetworking-plugins iptables iproute2 busybox-static gcc libc6-dev
 
 "$here/build-kube.sh"
