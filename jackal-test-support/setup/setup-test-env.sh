@@ -4,10 +4,10 @@
 #  - Debian packages for the real test services: docker-registry (OCI registry), skopeo + umoci
 #    (independent OCI client), nginx-light + fcgiwrap + git (git smart-HTTP server), apache2-utils
 #    (htpasswd, bcrypt), openssl (test PKI), jq, zstd
-#  - Debian packages for the real node (dev.jackal.test.kube.RealNode): containerd + runc (container
+#  - Debian packages for the real node (dev.jackal.test.node.RealNode): containerd + runc (container
 #    runtime), containernetworking-plugins (bridge/host-local/portmap CNI), iptables (kube-proxy, kubelet),
-#    iproute2 (bridges, routes), busybox-static (the runnable test images), gcc + libc6-dev (the static
-#    pause program of the sandbox image)
+#    nftables (removes the tables iptables creates, so the host is left as it was), iproute2 (bridges,
+#    routes), busybox-static (runnable test images), gcc + libc6-dev (the static pause program)
 #  - the Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) and
 #    the node's kubelet, kube-proxy and kubectl, built from Go modules by build-kube.sh and cached in
 #    ${JACKAL_TEST_CACHE:-~/.cache/jackal-test}
@@ -18,6 +18,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 "$here/apt-install.sh" setup-test-env docker-registry skopeo umoci apache2-utils nginx-light fcgiwrap git openssl \
   jq zstd ca-certificates \
-  containerd runc containernetworking-plugins iptables iproute2 busybox-static gcc libc6-dev
+  containerd runc containernetworking-plugins iptables nftables iproute2 busybox-static gcc libc6-dev
 
 "$here/build-kube.sh"

@@ -24,17 +24,42 @@ public final class ManagedProcess implements AutoCloseable {
     private final Path log;
     private final Thread shutdownHook;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, boolean stopAtExit) {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.shutdownHook = new Thread(this::stop, "stop-" + name);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = stopAtExit ? new Thread(this::stop, "stop-" + name) : null;
+        if (stopAtExit) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /** Starts {@code command}; stdout and stderr go to {@code log}. */
     public static ManagedProcess start(
             String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+        return start(name, command, environment, workDir, log, true);
+    }
+
+    /**
+     * Starts {@code command} in a session of its own ({@code setsid}, which does not fork here, so {@link #handle()}
+     * is the program itself): a signal to the JVM's process group, such as Ctrl-C or coreutils {@code timeout},
+     * does not reach it. No shutdown hook: the caller stops it, in the order it needs.
+     */
+    public static ManagedProcess startInOwnSession(
+            String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+        List<String> withSetsid = new ArrayList<>();
+        withSetsid.add(TestTools.onPath(name, "setsid").toString());
+        withSetsid.addAll(command);
+        return start(name, withSetsid, environment, workDir, log, false);
+    }
+
+    private static ManagedProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path log,
+            boolean stopAtExit) {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -42,7 +67,7 @@ public final class ManagedProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(environment);
         try {
-            return new ManagedProcess(name, builder.start(), log);
+            return new ManagedProcess(name, builder.start(), log, stopAtExit);
         } catch (IOException e) {
             throw new TestServiceException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
@@ -68,6 +93,11 @@ public final class ManagedProcess implements AutoCloseable {
                 name, "was not ready within " + timeout.toSeconds() + " s; log " + log + ":\n" + tail(40));
     }
 
+    /** The running program, e.g. for its PID. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -89,6 +119,9 @@ public final class ManagedProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (shutdownHook == null) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

@@ -39,7 +39,8 @@ public final class TestTools {
         return binary;
     }
 
-    static Optional<Path> findOnPath(String program) {
+    /** A program from PATH or well-known system directories, if there is one. */
+    public static Optional<Path> findOnPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin:/sbin:/usr/bin";
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {

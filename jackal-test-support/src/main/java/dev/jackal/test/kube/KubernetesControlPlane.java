@@ -51,13 +51,18 @@ public final class KubernetesControlPlane implements AutoCloseable {
 
     /** Starts every component and waits until the fake node is Ready. */
     public static KubernetesControlPlane start() {
+        return start(ControlPlaneOptions.kwokDefaults());
+    }
+
+    /** Starts every component {@code options} asks for; with kwok, waits until the fake node is Ready. */
+    public static KubernetesControlPlane start(ControlPlaneOptions options) {
         Path etcd = TestTools.cached(SERVICE, "etcd");
         Path apiserver = TestTools.cached(SERVICE, "kube-apiserver");
         Path controllerManager = TestTools.cached(SERVICE, "kube-controller-manager");
         Path scheduler = TestTools.cached(SERVICE, "kube-scheduler");
-        Path kwok = TestTools.cached(SERVICE, "kwok");
+        Path kwok = options.kwok() ? TestTools.cached(SERVICE, "kwok") : null;
         Path stages = TestTools.cacheDir().resolve("kwok").resolve("stages.yaml");
-        if (!Files.isRegularFile(stages)) {
+        if (options.kwok() && !Files.isRegularFile(stages)) {
             throw new TestServiceException(SERVICE, stages + " is missing; run " + TestTools.SETUP_COMMAND);
         }
         Path openssl = TestTools.onPath(SERVICE, "openssl");
@@ -65,13 +70,14 @@ public final class KubernetesControlPlane implements AutoCloseable {
         Path dir = ServiceDirs.create(SERVICE);
         Path logs = dir.resolve("logs");
         TestPki pki = TestPki.create(dir.resolve("pki"), "jackal-test-kubernetes-ca");
-        TestPki.Issued serving = pki.server(
-                "apiserver",
-                "IP:10.0.0.1",
+        List<String> sans = new ArrayList<>(List.of(
+                "IP:" + options.serviceIp(),
                 "DNS:kubernetes",
                 "DNS:kubernetes.default",
                 "DNS:kubernetes.default.svc",
-                "DNS:kubernetes.default.svc.cluster.local");
+                "DNS:kubernetes.default.svc.cluster.local"));
+        sans.addAll(options.extraSans());
+        TestPki.Issued serving = pki.server("apiserver", sans.toArray(String[]::new));
         TestPki.Issued admin = pki.client("admin", "admin", "system:masters");
         Path saKey = dir.resolve("pki").resolve("sa.key");
         Path saPub = dir.resolve("pki").resolve("sa.pub");
@@ -108,28 +114,32 @@ public final class KubernetesControlPlane implements AutoCloseable {
                     .awaitReady(Duration.ofSeconds(30), () -> get(plain, "http://127.0.0.1:" + etcdClient + "/health")
                             .contains("\"health\":\"true\"")));
 
+            List<String> apiserverCommand = new ArrayList<>(List.of(
+                    apiserver.toString(),
+                    "--etcd-servers=http://127.0.0.1:" + etcdClient,
+                    "--bind-address=" + options.bindAddress(),
+                    "--advertise-address=" + options.advertiseAddress(),
+                    "--secure-port=" + apiPort,
+                    "--tls-cert-file=" + serving.certificate(),
+                    "--tls-private-key-file=" + serving.key(),
+                    "--client-ca-file=" + pki.caCertificate(),
+                    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                    "--service-account-key-file=" + saPub,
+                    "--service-account-signing-key-file=" + saKey,
+                    "--service-cluster-ip-range=" + options.serviceCidr(),
+                    "--authorization-mode=Node,RBAC",
+                    "--allow-privileged=true",
+                    "--enable-aggregator-routing=true",
+                    "--cert-dir=" + dir.resolve("apiserver-certs")));
+            if (options.kubeletClient()) {
+                TestPki.Issued toKubelets =
+                        pki.client("apiserver-kubelet-client", "kube-apiserver-kubelet-client", "system:masters");
+                apiserverCommand.add("--kubelet-client-certificate=" + toKubelets.certificate());
+                apiserverCommand.add("--kubelet-client-key=" + toKubelets.key());
+                apiserverCommand.add("--kubelet-preferred-address-types=InternalIP");
+            }
             processes.add(ManagedProcess.start(
-                    "kube-apiserver:" + apiPort,
-                    List.of(
-                            apiserver.toString(),
-                            "--etcd-servers=http://127.0.0.1:" + etcdClient,
-                            "--bind-address=127.0.0.1",
-                            "--advertise-address=127.0.0.1",
-                            "--secure-port=" + apiPort,
-                            "--tls-cert-file=" + serving.certificate(),
-                            "--tls-private-key-file=" + serving.key(),
-                            "--client-ca-file=" + pki.caCertificate(),
-                            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                            "--service-account-key-file=" + saPub,
-                            "--service-account-signing-key-file=" + saKey,
-                            "--service-cluster-ip-range=10.0.0.0/24",
-                            "--authorization-mode=Node,RBAC",
-                            "--allow-privileged=true",
-                            "--enable-aggregator-routing=true",
-                            "--cert-dir=" + dir.resolve("apiserver-certs")),
-                    Map.of(),
-                    dir,
-                    logs.resolve("kube-apiserver.log")));
+                    "kube-apiserver:" + apiPort, apiserverCommand, Map.of(), dir, logs.resolve("kube-apiserver.log")));
             KubernetesControlPlane plane =
                     new KubernetesControlPlane(dir, pki, admin, apiPort, dir.resolve("admin.kubeconfig"), processes);
             HttpClient api = plane.httpClient();
@@ -149,7 +159,8 @@ public final class KubernetesControlPlane implements AutoCloseable {
                             "--root-ca-file=" + pki.caCertificate(),
                             "--use-service-account-credentials=true",
                             "--cluster-signing-cert-file=" + pki.caCertificate(),
-                            "--cluster-signing-key-file=" + pki.caKey()),
+                            "--cluster-signing-key-file=" + pki.caKey(),
+                            "--service-cluster-ip-range=" + options.serviceCidr()),
                     Map.of(),
                     dir,
                     logs.resolve("kube-controller-manager.log")));
@@ -164,6 +175,9 @@ public final class KubernetesControlPlane implements AutoCloseable {
                     Map.of(),
                     dir,
                     logs.resolve("kube-scheduler.log")));
+            if (!options.kwok()) {
+                return plane;
+            }
             processes.add(ManagedProcess.start(
                     "kwok",
                     List.of(
@@ -251,6 +265,23 @@ public final class KubernetesControlPlane implements AutoCloseable {
                 .build();
     }
 
+    /** The processes of the control plane (etcd, apiserver, …), oldest first. */
+    public List<ProcessHandle> processes() {
+        return processes.stream().map(ManagedProcess::handle).toList();
+    }
+
+    /**
+     * Writes a kubeconfig for {@code user} (a client certificate of {@link #pki()}, certificates embedded) that
+     * reaches this apiserver on 127.0.0.1.
+     */
+    public void writeKubeconfig(Path file, TestPki.Issued user) {
+        try {
+            Files.writeString(file, kubeconfigYaml(user));
+        } catch (IOException e) {
+            throw new TestServiceException(SERVICE, "cannot write " + file, e);
+        }
+    }
+
     /** Where the components' logs are. */
     public Path logsDir() {
         return dir.resolve("logs");
@@ -264,17 +295,21 @@ public final class KubernetesControlPlane implements AutoCloseable {
     }
 
     private void writeKubeconfig() throws IOException {
+        Files.writeString(kubeconfig, kubeconfigYaml(admin));
+    }
+
+    private String kubeconfigYaml(TestPki.Issued user) throws IOException {
         Base64.Encoder b64 = Base64.getEncoder();
         String yaml = "apiVersion: v1\nkind: Config\n"
                 + "clusters:\n- name: jackal-test\n  cluster:\n    server: " + apiServerUrl() + "\n"
                 + "    certificate-authority-data: " + b64.encodeToString(Files.readAllBytes(pki.caCertificate()))
                 + "\n"
                 + "users:\n- name: admin\n  user:\n"
-                + "    client-certificate-data: " + b64.encodeToString(Files.readAllBytes(admin.certificate())) + "\n"
-                + "    client-key-data: " + b64.encodeToString(Files.readAllBytes(admin.key())) + "\n"
+                + "    client-certificate-data: " + b64.encodeToString(Files.readAllBytes(user.certificate())) + "\n"
+                + "    client-key-data: " + b64.encodeToString(Files.readAllBytes(user.key())) + "\n"
                 + "contexts:\n- name: jackal-test\n  context:\n    cluster: jackal-test\n    user: admin\n"
                 + "current-context: jackal-test\n";
-        Files.writeString(kubeconfig, yaml);
+        return yaml;
     }
 
     private static String get(HttpClient client, String url) {

@@ -206,6 +206,11 @@ public final class OciRegistry implements AutoCloseable {
         return dir.resolve("data");
     }
 
+    /** The registry's process, e.g. for its PID. */
+    public ProcessHandle processHandle() {
+        return process.handle();
+    }
+
     public Path log() {
         return process.log();
     }
