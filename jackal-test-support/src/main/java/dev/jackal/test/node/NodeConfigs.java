@@ -9,7 +9,6 @@ import java.nio.file.Path;
  *
  * @param runtime the short runtime directory (sockets must stay under 108 characters)
  * @param config the directory of configuration files and logs
- * @param caCertificate the cluster CA, which kubelet trusts for client certificates (the apiserver's)
  */
 record NodeConfigs(
         Path runtime,
@@ -17,9 +16,6 @@ record NodeConfigs(
         String nodeName,
         String podCidr,
         String sandboxImage,
-        Path caCertificate,
-        Path kubeletServingCertificate,
-        Path kubeletServingKey,
         int kubeletPort,
         int kubeletHealthzPort,
         int proxyHealthzPort,
@@ -123,7 +119,11 @@ record NodeConfigs(
                 .formatted(HostRestore.CNI_NETWORK, HostRestore.BRIDGES.get(0), podCidr, runtime.resolve("cni-ipam"));
     }
 
-    String kubelet() {
+    /**
+     * @param caCertificate the cluster CA, which kubelet trusts for client certificates (the apiserver's)
+     * @param servingCertificate kubelet's serving certificate (logs, exec, port-forward)
+     */
+    String kubelet(Path caCertificate, Path servingCertificate, Path servingKey) {
         return """
                 apiVersion: kubelet.config.k8s.io/v1beta1
                 kind: KubeletConfiguration
@@ -165,8 +165,8 @@ record NodeConfigs(
                         kubeletHealthzPort,
                         runtime.resolve("pod-logs"),
                         caCertificate,
-                        kubeletServingCertificate,
-                        kubeletServingKey);
+                        servingCertificate,
+                        servingKey);
     }
 
     String kubeProxy() {

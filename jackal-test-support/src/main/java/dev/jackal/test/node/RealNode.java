@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A real Kubernetes node on this machine, registered to a {@link KubernetesControlPlane} of its own: containerd
@@ -47,13 +49,16 @@ public final class RealNode implements AutoCloseable {
     /** Host-wide state of the node: the lock, the run record, each run's runtime directory (short paths). */
     static final Path STATE_ROOT = Path.of("/var/tmp/jackal-realnode");
 
+    /** Where containerd's proxy points: a loopback port nothing listens on, so non-loopback pulls fail at once. */
+    private static final String NO_WAY_OUT = "http://127.0.0.1:1";
+
     private final NodeTools tools;
     private final MachineLock lock;
     private final RunRecord record;
     private final String nodeIp;
     private final Path configDir;
     private final Map<String, Duration> timings = new LinkedHashMap<>();
-    private final List<ManagedProcess> daemons = new ArrayList<>();
+    private final List<ManagedProcess> daemons = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread shutdownHook = new Thread(this::closeQuietly, "stop-real-node");
     private NodeConfigs configs;
     private KubernetesControlPlane controlPlane;
@@ -132,19 +137,48 @@ public final class RealNode implements AutoCloseable {
 
     private void boot(Path runtime) {
         Instant step = Instant.now();
-        controlPlane =
-                KubernetesControlPlane.start(ControlPlaneOptions.forRealNode(nodeIp, SERVICE_CIDR, API_SERVICE_IP));
-        List<ProcessHandle> planeProcesses = controlPlane.processes();
-        for (int i = 0; i < planeProcesses.size(); i++) {
-            record.started("control-plane-" + i, planeProcesses.get(i));
+        configs = new NodeConfigs(
+                runtime,
+                configDir,
+                NODE_NAME,
+                POD_CIDR,
+                SANDBOX_IMAGE,
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free());
+        writeRuntimeConfigs();
+        // containerd does not need the cluster: it starts, with its sandbox image, while the control plane boots
+        CompletableFuture<Duration> runtimeReady = CompletableFuture.supplyAsync(
+                this::startContainerd, command -> new Thread(command, "realnode-containerd").start());
+        try {
+            controlPlane =
+                    KubernetesControlPlane.start(ControlPlaneOptions.forRealNode(nodeIp, SERVICE_CIDR, API_SERVICE_IP));
+            List<ProcessHandle> planeProcesses = controlPlane.processes();
+            for (int i = 0; i < planeProcesses.size(); i++) {
+                record.started("control-plane-" + i, planeProcesses.get(i));
+            }
+            ClusterQueries queries = new ClusterQueries(controlPlane);
+            step = lap("control plane", step);
+            writeClusterConfigs();
+            step = lap("node PKI and kubeconfigs", step);
+            timings.put("containerd + sandbox image (alongside the control plane)", runtimeReady.join());
+            step = lap("waiting for containerd", step);
+            startKubeletAndProxy(queries);
+            step = lap("kubelet (node Ready), kube-proxy", step);
+        } catch (RuntimeException e) {
+            runtimeReady.handle((duration, failure) -> null).join();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        ClusterQueries queries = new ClusterQueries(controlPlane);
-        step = lap("control plane", step);
+        registry = OciRegistry.start(OciRegistry.Variant.PLAIN);
+        record.started("registry", registry.processHandle());
+        new ClusterQueries(controlPlane).awaitDefaultServiceAccount(Duration.ofSeconds(60));
+        lap("registry, default ServiceAccount", step);
+    }
 
-        configs = writeConfigs(runtime);
+    private Duration startContainerd() {
+        Instant begin = Instant.now();
         Path pauseLayout = PauseImage.build(tools, configDir.resolve("pause"));
-        step = lap("configuration, PKI, pause image", step);
-
         Ctr ctr = ctr();
         ManagedProcess containerd = daemon(
                 "containerd",
@@ -155,8 +189,11 @@ public final class RealNode implements AutoCloseable {
                 Map.of("HTTP_PROXY", NO_WAY_OUT, "HTTPS_PROXY", NO_WAY_OUT, "NO_PROXY", "127.0.0.1,localhost"));
         containerd.awaitReady(Duration.ofSeconds(30), ctr::answers);
         ImageImport.run(ctr, pauseLayout, SANDBOX_IMAGE, configDir);
-        step = lap("containerd", step);
+        return Duration.between(begin, Instant.now());
+    }
 
+    private void startKubeletAndProxy(ClusterQueries queries) {
+        Path runtime = configs.runtime();
         daemon(
                         "kubelet",
                         List.of(
@@ -170,8 +207,6 @@ public final class RealNode implements AutoCloseable {
                                 "--v=1"),
                         Map.of())
                 .awaitReady(Duration.ofSeconds(90), () -> queries.nodeReady(NODE_NAME));
-        step = lap("kubelet (node Ready)", step);
-
         guardServiceCidr();
         daemon(
                         "kube-proxy",
@@ -180,50 +215,36 @@ public final class RealNode implements AutoCloseable {
                 .awaitReady(
                         Duration.ofSeconds(30),
                         () -> ClusterQueries.healthy("http://127.0.0.1:" + configs.proxyHealthzPort() + "/healthz"));
-        step = lap("kube-proxy", step);
-
-        registry = OciRegistry.start(OciRegistry.Variant.PLAIN);
-        record.started("registry", registry.processHandle());
-        queries.awaitDefaultServiceAccount(Duration.ofSeconds(60));
-        lap("registry, default ServiceAccount", step);
     }
 
-    /** Where containerd's proxy points: a loopback port nothing listens on, so non-loopback pulls fail at once. */
-    private static final String NO_WAY_OUT = "http://127.0.0.1:1";
+    private void writeRuntimeConfigs() {
+        try {
+            Files.createDirectories(configs.runtime());
+            Files.createDirectories(configs.cniConfDir());
+            Files.createDirectories(configs.registryHostsDir());
+            Files.createDirectories(logsDir());
+            Files.writeString(configs.containerdConfig(), configs.containerd());
+            Files.writeString(configs.cniConfDir().resolve("10-jackal-realnode.conflist"), configs.cni());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the node's configuration in " + configDir, e);
+        }
+    }
 
-    private NodeConfigs writeConfigs(Path runtime) {
+    private void writeClusterConfigs() {
         TestPki pki = controlPlane.pki();
         TestPki.Issued serving = pki.server("kubelet-serving", "IP:" + nodeIp, "DNS:" + NODE_NAME);
         TestPki.Issued kubelet = pki.client("kubelet", "system:node:" + NODE_NAME, "system:nodes");
         TestPki.Issued kubeProxy = pki.client("kube-proxy", "system:kube-proxy", null);
-        NodeConfigs files = new NodeConfigs(
-                runtime,
-                configDir,
-                NODE_NAME,
-                POD_CIDR,
-                SANDBOX_IMAGE,
-                pki.caCertificate(),
-                serving.certificate(),
-                serving.key(),
-                Ports.free(),
-                Ports.free(),
-                Ports.free(),
-                Ports.free());
         try {
-            Files.createDirectories(runtime);
-            Files.createDirectories(files.cniConfDir());
-            Files.createDirectories(files.registryHostsDir());
-            Files.createDirectories(logsDir());
-            Files.writeString(files.containerdConfig(), files.containerd());
-            Files.writeString(files.cniConfDir().resolve("10-jackal-realnode.conflist"), files.cni());
-            Files.writeString(files.kubeletConfig(), files.kubelet());
-            Files.writeString(files.kubeProxyConfig(), files.kubeProxy());
+            Files.writeString(
+                    configs.kubeletConfig(),
+                    configs.kubelet(pki.caCertificate(), serving.certificate(), serving.key()));
+            Files.writeString(configs.kubeProxyConfig(), configs.kubeProxy());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the node's configuration in " + configDir, e);
         }
-        controlPlane.writeKubeconfig(files.kubeletKubeconfig(), kubelet);
-        controlPlane.writeKubeconfig(files.kubeProxyKubeconfig(), kubeProxy);
-        return files;
+        controlPlane.writeKubeconfig(configs.kubeletKubeconfig(), kubelet);
+        controlPlane.writeKubeconfig(configs.kubeProxyKubeconfig(), kubeProxy);
     }
 
     /**
