@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The programs the node runs: Debian's containerd, runc, CNI plugins, iptables, nftables, iproute2,
@@ -33,8 +34,17 @@ record NodeTools(
     static final Path CNI_BIN_DIR = Path.of("/usr/lib/cni");
 
     static NodeTools find() {
+        return find(TestTools::findOnPath, TestTools.cacheDir().resolve("bin"), Path.of("/"));
+    }
+
+    /**
+     * @param onPath finds a program on the PATH
+     * @param cacheBin where build-kube.sh puts kubelet, kube-proxy and kubectl
+     * @param root the file system root the Debian files are looked for under
+     */
+    static NodeTools find(Function<String, Optional<Path>> onPath, Path cacheBin, Path root) {
         List<String> missing = new ArrayList<>();
-        Finder find = new Finder(missing);
+        Finder find = new Finder(missing, onPath, cacheBin);
         NodeTools tools = new NodeTools(
                 find.debian("containerd", "containerd"),
                 find.debian("ctr", "containerd"),
@@ -54,15 +64,15 @@ record NodeTools(
         find.debian("runc", "runc");
         find.debian("setsid", "util-linux");
         for (String plugin : List.of("bridge", "host-local", "portmap", "loopback")) {
-            if (!Files.isExecutable(CNI_BIN_DIR.resolve(plugin))) {
+            if (!Files.isExecutable(under(root, CNI_BIN_DIR.resolve(plugin)))) {
                 missing.add(CNI_BIN_DIR.resolve(plugin) + " (containernetworking-plugins)");
             }
         }
-        if (!Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/libc.a"))
-                && !Files.isRegularFile(Path.of("/usr/lib/libc.a"))) {
+        if (!Files.isRegularFile(root.resolve("usr/lib/x86_64-linux-gnu/libc.a"))
+                && !Files.isRegularFile(root.resolve("usr/lib/libc.a"))) {
             missing.add("libc.a (libc6-dev, for the static pause program)");
         }
-        if (!Files.isRegularFile(Path.of("/bin/busybox"))) {
+        if (!Files.isRegularFile(root.resolve("bin/busybox"))) {
             missing.add("/bin/busybox (busybox-static)");
         }
         if (!missing.isEmpty()) {
@@ -72,10 +82,14 @@ record NodeTools(
         return tools;
     }
 
-    private record Finder(List<String> missing) {
+    private static Path under(Path root, Path absolute) {
+        return root.resolve(absolute.toString().substring(1));
+    }
+
+    private record Finder(List<String> missing, Function<String, Optional<Path>> onPath, Path cacheBin) {
 
         Path debian(String program, String debianPackage) {
-            Optional<Path> found = TestTools.findOnPath(program);
+            Optional<Path> found = onPath.apply(program);
             if (found.isEmpty()) {
                 missing.add(program + " (" + debianPackage + ")");
             }
@@ -83,7 +97,7 @@ record NodeTools(
         }
 
         Path cached(String program) {
-            Path binary = TestTools.cacheDir().resolve("bin").resolve(program);
+            Path binary = cacheBin.resolve(program);
             if (!Files.isExecutable(binary)) {
                 missing.add(binary + " (built by setup/build-kube.sh)");
             }

@@ -2,11 +2,14 @@ package dev.jackal.test.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.test.TestServiceException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +18,33 @@ class NodePartsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void missingProgramsFailWithOneLineNamingThemAndTheSetupCommand() {
+        TestServiceException e = assertThrows(
+                TestServiceException.class,
+                () -> NodeTools.find(
+                        program -> program.equals("containerd") || program.equals("nft")
+                                ? Optional.empty()
+                                : Optional.of(Path.of("/usr/bin", program)),
+                        dir.resolve("empty-cache"),
+                        dir));
+        String message = e.getMessage();
+        assertFalse(message.contains("\n"), message);
+        for (String named : List.of(
+                "containerd (containerd)",
+                "nft (nftables)",
+                "kubelet",
+                "kube-proxy",
+                "kubectl",
+                "/usr/lib/cni/bridge (containernetworking-plugins)",
+                "libc6-dev",
+                "busybox-static",
+                "run jackal-test-support/setup/setup-test-env.sh")) {
+            assertTrue(message.contains(named), named + " in: " + message);
+        }
+        assertFalse(message.contains("runc"), message);
+    }
 
     @Test
     void importedNamesAreTheOnesTheCriLooksUp() {
