@@ -1,7 +1,5 @@
 package dev.jackal.test.node;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jackal.test.Exec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +18,7 @@ import java.util.stream.Stream;
  * Puts the host back as it was before a node started: stops the recorded processes (newest first; pod
  * containers through containerd before containerd itself), kills what is left in kubelet's cgroups and the
  * node's shims, unmounts everything under the runtime directory, removes kube-proxy's and kubelet's iptables
- * chains, the node's bridges and cgroups, and writes back the recorded sysctls. Every step runs even when an
+ * chains and tables ({@link Netfilter}), the node's bridges and cgroups, and writes back the recorded sysctls. Every step runs even when an
  * earlier one fails; what could not be undone is returned.
  */
 final class HostRestore {
@@ -36,16 +34,10 @@ final class HostRestore {
      */
     static final List<String> HOST_DIRS =
             List.of("/run/containerd", "/var/lib/cni", "/var/lib/kubelet", "/var/log/containers", "/var/log/pods");
-    /** The tables iptables-nft creates on first use; removed when the node made them and they are empty. */
-    private static final List<String> IPTABLES_TABLES = List.of("filter", "nat", "mangle", "raw", "security");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
     private static final Path CNI_RESULTS = Path.of("/var/lib/cni/results");
     private static final Path CONTAINER_LOG_LINKS = Path.of("/var/log/containers");
-    /** The chains kubelet itself adds; {@code kube-proxy --cleanup} leaves them. */
-    private static final List<String> KUBELET_CHAINS =
-            List.of("KUBE-FIREWALL", "KUBE-KUBELET-CANARY", "KUBE-IPTABLES-HINT");
 
     private final NodeTools tools;
     private final List<String> problems = new ArrayList<>();
@@ -82,8 +74,9 @@ final class HostRestore {
             unmountUnder(runtime);
         }
         Exec.run(List.of(tools.kubeProxy().toString(), "--cleanup"));
-        removeKubeletChains(tools.iptablesSave(), tools.iptables());
-        removeKubeletChains(tools.ip6tablesSave(), tools.ip6tables());
+        Netfilter netfilter = new Netfilter(tools, problems);
+        netfilter.removeKubeletChains(tools.iptablesSave(), tools.iptables());
+        netfilter.removeKubeletChains(tools.ip6tablesSave(), tools.ip6tables());
         for (String bridge : BRIDGES) {
             if (HostFacts.hasNetworkDevice(bridge)
                     && Exec.run(List.of(tools.ip().toString(), "link", "del", bridge))
@@ -104,7 +97,7 @@ final class HostRestore {
         removeCniResults(runtime);
         removeCreatedDirs(record.absentPaths());
         if (record.tables() != null) {
-            removeCreatedTables(record.tables());
+            netfilter.removeCreatedTables(record.tables());
         }
         if (problems.isEmpty()) {
             record.delete();
@@ -186,47 +179,6 @@ final class HostRestore {
         return mounts;
     }
 
-    private void removeKubeletChains(Path save, Path iptables) {
-        String rules = Exec.run(List.of(save.toString())).stdout();
-        String table = "filter";
-        List<List<String>> deletions = new ArrayList<>();
-        List<List<String>> chains = new ArrayList<>();
-        for (String line : rules.lines().toList()) {
-            if (line.startsWith("*")) {
-                table = line.substring(1).strip();
-            }
-            for (String chain : KUBELET_CHAINS) {
-                if (line.startsWith("-A ") && line.contains("-j " + chain) && !line.startsWith("-A " + chain + " ")) {
-                    List<String> rule = new ArrayList<>(List.of(iptables.toString(), "-t", table, "-D"));
-                    rule.addAll(words(line.substring(3)));
-                    deletions.add(rule);
-                }
-                if (line.startsWith(":" + chain + " ")) {
-                    chains.add(List.of(iptables.toString(), "-t", table, "-F", chain));
-                    chains.add(List.of(iptables.toString(), "-t", table, "-X", chain));
-                }
-            }
-        }
-        deletions.forEach(Exec::run);
-        for (List<String> command : chains) {
-            if (Exec.run(command).exitCode() != 0) {
-                problems.add("'" + String.join(" ", command) + "' failed");
-            }
-        }
-    }
-
-    /** The nftables tables, as {@code "ip filter"}. */
-    static List<String> nftTables(NodeTools tools) {
-        return Exec.run(List.of(tools.nft().toString(), "list", "tables"))
-                .requireSuccess()
-                .stdout()
-                .lines()
-                .map(String::strip)
-                .filter(l -> l.startsWith("table "))
-                .map(l -> l.substring("table ".length()))
-                .toList();
-    }
-
     /** Host directories that {@link #HOST_DIRS} lists and that do not exist now. */
     static List<String> absentHostDirs() {
         return HOST_DIRS.stream().filter(d -> !Files.exists(Path.of(d))).toList();
@@ -241,77 +193,6 @@ final class HostRestore {
                 problems.add("cannot delete " + dir);
             }
         }
-    }
-
-    /** iptables' tables that appeared with the node and hold nothing but empty accepting base chains. */
-    private void removeCreatedTables(List<String> before) {
-        for (String table : nftTables(tools)) {
-            String[] familyAndName = table.split(" ");
-            if (before.contains(table)
-                    || familyAndName.length != 2
-                    || !List.of("ip", "ip6").contains(familyAndName[0])
-                    || !IPTABLES_TABLES.contains(familyAndName[1])) {
-                continue;
-            }
-            String nft = tools.nft().toString();
-            Exec.Result listed = Exec.run(List.of(nft, "-j", "list", "table", familyAndName[0], familyAndName[1]));
-            if (listed.exitCode() == 0 && emptyTable(listed.stdout())) {
-                if (Exec.run(List.of(nft, "delete", "table", familyAndName[0], familyAndName[1]))
-                                .exitCode()
-                        != 0) {
-                    problems.add("cannot delete nftables table " + table);
-                }
-            }
-        }
-    }
-
-    /** No rule, no set, and only base chains that accept. */
-    static boolean emptyTable(String nftJson) {
-        try {
-            for (JsonNode item : JSON.readTree(nftJson).path("nftables")) {
-                if (item.has("metainfo") || item.has("table")) {
-                    continue;
-                }
-                JsonNode chain = item.get("chain");
-                if (chain == null
-                        || !chain.has("hook")
-                        || !"accept".equals(chain.path("policy").asText())) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The words of an {@code iptables-save} rule; a double-quoted comment is one word. */
-    static List<String> words(String rule) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < rule.length(); i++) {
-            char c = rule.charAt(i);
-            if (c == '\\' && quoted && i + 1 < rule.length()) {
-                word.append(rule.charAt(++i));
-            } else if (c == '"') {
-                quoted = !quoted;
-                any = true;
-            } else if (c == ' ' && !quoted) {
-                if (any || word.length() > 0) {
-                    words.add(word.toString());
-                }
-                word.setLength(0);
-                any = false;
-            } else {
-                word.append(c);
-            }
-        }
-        if (any || word.length() > 0) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     static List<Path> kubepodsCgroups() {

@@ -96,13 +96,15 @@ public final class RealNode implements AutoCloseable {
             cleanLeftovers(tools);
             Duration cleanup = Duration.between(leftovers, Instant.now());
             Path runtime = STATE_ROOT.resolve("run-" + ProcessHandle.current().pid());
+            String nodeIp = HostFacts.nodeIp();
+            Path configDir = ServiceDirs.create(SERVICE);
             RunRecord record = RunRecord.create(
                     STATE_ROOT.resolve("run.properties"),
                     runtime,
                     HostFacts.readSysctls(HostFacts.SYSCTLS),
                     HostRestore.absentHostDirs(),
-                    HostRestore.nftTables(tools));
-            node = new RealNode(tools, lock, record, HostFacts.nodeIp(), ServiceDirs.create(SERVICE));
+                    Netfilter.tables(tools));
+            node = new RealNode(tools, lock, record, nodeIp, configDir);
             Runtime.getRuntime().addShutdownHook(node.shutdownHook);
             node.timings.put("leftover check", cleanup);
             node.boot(runtime);

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Hands a test class the one {@link RealNode} of this test JVM: started by the first class that needs it (about
- * 15 s), stopped, with the host restored, when the JVM's tests are done (the root store closes it). A class that
+ * Hands a test class the one {@link RealNode} of this test JVM: started by the first class that needs it (15–40 s,
+ * depending on the machine's load), stopped, with the host restored, when the JVM's tests are done (the root store closes it). A class that
  * closes the node itself (to check the host afterwards) makes the next class start a new one.
  *
  * <pre>{@code @RegisterExtension static final RealNodeExtension NODE = new RealNodeExtension();}</pre>

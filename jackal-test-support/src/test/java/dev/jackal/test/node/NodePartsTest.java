@@ -69,7 +69,7 @@ class NodePartsTest {
                         "block incoming localnet connections",
                         "-j",
                         "DROP"),
-                HostRestore.words(
+                Netfilter.words(
                         "OUTPUT ! -s 127.0.0.0/8 -m comment --comment \"block incoming localnet connections\" -j DROP"));
     }
 
@@ -77,10 +77,10 @@ class NodePartsTest {
     void onlyATableOfEmptyAcceptingBaseChainsIsEmpty() {
         String base = "{\"nftables\":[{\"metainfo\":{}},{\"table\":{\"family\":\"ip\",\"name\":\"filter\"}},"
                 + "{\"chain\":{\"name\":\"INPUT\",\"hook\":\"input\",\"policy\":\"accept\"}}";
-        assertTrue(HostRestore.emptyTable(base + "]}"));
-        assertFalse(HostRestore.emptyTable(base + ",{\"rule\":{\"chain\":\"INPUT\"}}]}"));
-        assertFalse(HostRestore.emptyTable(base + ",{\"chain\":{\"name\":\"KUBE-FIREWALL\"}}]}"));
-        assertFalse(HostRestore.emptyTable(base.replace("\"accept\"", "\"drop\"") + "]}"));
+        assertTrue(Netfilter.emptyTable(base + "]}"));
+        assertFalse(Netfilter.emptyTable(base + ",{\"rule\":{\"chain\":\"INPUT\"}}]}"));
+        assertFalse(Netfilter.emptyTable(base + ",{\"chain\":{\"name\":\"KUBE-FIREWALL\"}}]}"));
+        assertFalse(Netfilter.emptyTable(base.replace("\"accept\"", "\"drop\"") + "]}"));
     }
 
     @Test

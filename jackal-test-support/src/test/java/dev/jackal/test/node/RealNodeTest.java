@@ -173,7 +173,7 @@ class RealNodeTest {
         Path config = node.configDir();
         Instant start = Instant.now();
         node.close();
-        System.out.println("real node close (8 pods' worth of state): " + Duration.between(start, Instant.now()));
+        System.out.println("real node close with five pods: " + Duration.between(start, Instant.now()));
 
         HostSnapshot after = HostSnapshot.take();
         assertEquals(BEFORE.sysctls, after.sysctls);
