@@ -91,7 +91,7 @@ class RealNodeTest {
 
     @Test
     @Order(3)
-    void importedImageRunsWithoutAnyRegistry() {
+    void importedImagesRunWithoutAnyRegistry() {
         TestImage image = RunnableImage.busybox()
                 .text("/marker", "imported-" + MARKER + "\n")
                 .writeLayout(work.resolve("imported"), "1");
@@ -102,6 +102,13 @@ class RealNodeTest {
         apply(pod("imported", "jackal-test/imported:1", "cat /marker; exec sleep 3600", "Never"));
         awaitReady("imported");
         assertEquals("imported-" + MARKER, kubectl("logs", "imported").strip());
+
+        Path archive = work.resolve("imported.tar");
+        Skopeo.find().copy(image.ociReference(), "oci-archive:" + archive + ":1", List.of());
+        node().importImage(archive, "127.0.0.1:31999/jackal/from-archive:2");
+        assertTrue(
+                node().imagesOnNode().contains("127.0.0.1:31999/jackal/from-archive:2"),
+                node().imagesOnNode().toString());
     }
 
     @Test
