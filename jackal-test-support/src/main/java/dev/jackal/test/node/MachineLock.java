@@ -28,6 +28,7 @@ final class MachineLock implements AutoCloseable {
     static MachineLock acquire(Path file, Duration wait) {
         Instant deadline = Instant.now().plus(wait);
         try {
+            java.nio.file.Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             while (true) {
                 FileLock lock;

@@ -120,6 +120,17 @@ public final class RealNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Undoes what a node that was not stopped left on the host (a killed JVM), without starting one; does
+     * nothing when there is nothing to undo. Waits for a node that is running elsewhere on the machine.
+     */
+    static void cleanUpLeftovers() {
+        NodeTools tools = NodeTools.find();
+        try (MachineLock lock = MachineLock.acquire(STATE_ROOT.resolve("lock"), Duration.ofMinutes(10))) {
+            cleanLeftovers(tools);
+        }
+    }
+
     /** A previous run's record, or the node's bridges or cgroups without one: undo them before starting. */
     private static void cleanLeftovers(NodeTools tools) {
         RunRecord leftover =

@@ -35,6 +35,15 @@ class RealNodeCrashRecoveryTest {
                         AbandonedNodeMain.class.getName())
                 .redirectErrorStream(true)
                 .start();
+        try {
+            killedJvmIsCleanedUp(child, before);
+        } finally {
+            child.destroyForcibly().waitFor();
+            RealNode.cleanUpLeftovers();
+        }
+    }
+
+    private static void killedJvmIsCleanedUp(Process child, HostSnapshot before) throws Exception {
         String ready = CompletableFuture.supplyAsync(() -> readyLine(child)).get(300, TimeUnit.SECONDS);
         assertTrue(ready.startsWith("READY "), ready);
         Path abandonedRuntime = Path.of(ready.substring("READY ".length()).strip());
