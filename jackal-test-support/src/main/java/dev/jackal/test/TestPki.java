@@ -17,7 +17,10 @@ import javax.net.ssl.TrustManagerFactory;
 /** A throw-away certificate authority for test services, made with the real {@code openssl}. */
 public final class TestPki {
 
-    /** A key pair and certificate on disk (PEM), plus a PKCS#12 copy for Java. */
+    /**
+     * A key pair and certificate on disk (PEM), plus a PKCS#12 copy for Java, written when {@link #sslContext}
+     * first needs it (most certificates only go to Go programs, and openssl is slow on a busy machine).
+     */
     public record Issued(Path certificate, Path key, Path pkcs12, char[] pkcs12Password) {}
 
     private final Path dir;
@@ -100,6 +103,7 @@ public final class TestPki {
             tmf.init(trust);
             KeyManagerFactory kmf = null;
             if (client != null) {
+                writePkcs12(client);
                 KeyStore keys = KeyStore.getInstance("PKCS12");
                 try (var in = Files.newInputStream(client.pkcs12())) {
                     keys.load(in, client.pkcs12Password());
@@ -161,21 +165,27 @@ public final class TestPki {
                         "-extfile",
                         ext.toString()))
                 .requireSuccess();
+        return new Issued(cert, key, p12, password);
+    }
+
+    private synchronized void writePkcs12(Issued issued) {
+        if (Files.isRegularFile(issued.pkcs12())) {
+            return;
+        }
         Exec.run(List.of(
-                        o,
+                        openssl.toString(),
                         "pkcs12",
                         "-export",
                         "-in",
-                        cert.toString(),
+                        issued.certificate().toString(),
                         "-inkey",
-                        key.toString(),
+                        issued.key().toString(),
                         "-certfile",
                         caCert.toString(),
                         "-out",
-                        p12.toString(),
+                        issued.pkcs12().toString(),
                         "-passout",
-                        "pass:" + new String(password)))
+                        "pass:" + new String(issued.pkcs12Password())))
                 .requireSuccess();
-        return new Issued(cert, key, p12, password);
     }
 }
