@@ -358,6 +358,11 @@ public final class RealNode implements AutoCloseable {
         return record.runtimeDir();
     }
 
+    /** The processes this node started (control plane included), newest first. */
+    List<RunRecord.Started> startedProcesses() {
+        return record.processesNewestFirst();
+    }
+
     /** How long each phase of {@link #start()} took. */
     public Map<String, Duration> startTimings() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));

@@ -69,6 +69,20 @@ class RealNodeTest {
     }
 
     @Test
+    @Order(1)
+    void theNodesDaemonsRunInSessionsOfTheirOwn() throws IOException {
+        List<RunRecord.Started> daemons = node().startedProcesses().stream()
+                .filter(p -> List.of("containerd", "kubelet", "kube-proxy").contains(p.name()))
+                .toList();
+        assertEquals(3, daemons.size(), daemons.toString());
+        for (RunRecord.Started daemon : daemons) {
+            String stat = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            assertEquals(Long.toString(daemon.pid()), fields[3], daemon.name() + " is not a session leader");
+        }
+    }
+
+    @Test
     @Order(2)
     void podsFromTheLoopbackRegistryByTagAndByDigestRun() throws IOException {
         TestImage image = RunnableImage.busybox()
