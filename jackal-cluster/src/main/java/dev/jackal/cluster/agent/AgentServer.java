@@ -31,6 +31,8 @@ import javax.net.ssl.SSLContext;
 public final class AgentServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a refused body is read and dropped before the answer. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     /**
      * @param address where to listen (port 0: any free port)
@@ -161,21 +163,35 @@ public final class AgentServer implements AutoCloseable {
         send(exchange, 200, "application/json", JSON.writeValueAsString(answer.review()));
     }
 
-    /** The body, or null when it is larger than the limit (judged from Content-Length first, then by reading). */
+    /**
+     * The body, or null when it is larger than the limit (judged from Content-Length first, then by reading). The
+     * rest of a refused body is read and dropped, up to {@link #DRAIN_LIMIT}, so the client sees the 413 rather than
+     * a connection reset while it is still sending.
+     */
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.strip()) > settings.maxBodyBytes()) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
+        try (InputStream in = exchange.getRequestBody()) {
+            if (length != null && Long.parseLong(length.strip()) > settings.maxBodyBytes()) {
+                drain(in);
                 return null;
             }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
-            return body.length > settings.maxBodyBytes() ? null : body;
+            if (body.length > settings.maxBodyBytes()) {
+                drain(in);
+                return null;
+            }
+            return body;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        long left = DRAIN_LIMIT;
+        byte[] buffer = new byte[16 * 1024];
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
         }
     }
 

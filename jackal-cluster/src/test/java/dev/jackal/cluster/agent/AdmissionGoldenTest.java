@@ -76,10 +76,12 @@ class AdmissionGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void aPatchedObjectIsLeftAsItIs(Path caseDir) throws IOException {
-        ObjectNode request = (ObjectNode) JSON.readTree(caseDir.resolve("request.json").toFile());
+        ObjectNode request =
+                (ObjectNode) JSON.readTree(caseDir.resolve("request.json").toFile());
         AgentState state = state();
         Mutation mutation = mutationOf(caseDir);
-        JsonNode patch = decodedPatch(AdmissionReviews.answer(request, mutation, () -> state).review());
+        JsonNode patch = decodedPatch(
+                AdmissionReviews.answer(request, mutation, () -> state).review());
         if (patch == null) {
             return;
         }
