@@ -36,9 +36,14 @@ final class Hosts {
         try {
             return GitUrl.parse(url).airgapUrl(git.address(), git.pushUsername());
         } catch (IllegalArgumentException e) {
-            throw new AgentException(what + ": '" + url + "' is not a git URL of the form"
+            throw new AgentException(what + ": '" + redact(url) + "' is not a git URL of the form"
                     + " scheme://host/path/repo[.git]; fix the URL");
         }
+    }
+
+    /** {@code url} without the user and password it may carry, for messages. */
+    static String redact(String url) {
+        return url.replaceFirst("://[^/@]*@", "://***@");
     }
 
     private static String host(String text) {

@@ -14,12 +14,14 @@ final class OciUrls {
     /** {@code url}, with {@code :tag} or {@code @digest} appended when given, in the registry: the checksum name. */
     static ImageReference transform(String registry, String url, String suffix, String what) {
         if (!url.startsWith(SCHEME)) {
-            throw new AgentException(what + ": '" + url + "' is not an oci:// URL; write it as oci://host/path");
+            throw new AgentException(
+                    what + ": '" + Hosts.redact(url) + "' is not an oci:// URL; write it as oci://host/path");
         }
         try {
             return ImageReference.parse(ImageTransform.jackal().withChecksum(registry, url + suffix));
         } catch (InvalidReferenceException e) {
-            throw new AgentException(what + ": '" + url + suffix + "' does not name an OCI repository; fix the URL");
+            throw new AgentException(
+                    what + ": '" + Hosts.redact(url) + suffix + "' does not name an OCI repository; fix the URL");
         }
     }
 }
