@@ -12,6 +12,7 @@ import dev.jackal.test.kube.KubernetesExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -137,6 +138,27 @@ class AgentOnControlPlaneTest {
         assertEquals(
                 "ghcr.io/stefanprodan/podinfo:6.3.3",
                 pod.getMetadata().getAnnotations().get("jackal.dev/original-image-podinfo"));
+    }
+
+    @Test
+    void anEphemeralContainerAddedLaterIsRewrittenToo() {
+        String namespace = namespace("agent-debug", Map.of());
+        createPod(namespace, "ghcr.io/stefanprodan/podinfo:6.3.3");
+        client().pods()
+                .inNamespace(namespace)
+                .withName("podinfo")
+                .ephemeralContainers()
+                .edit(pod -> new PodBuilder(pod)
+                        .editSpec()
+                        .addNewEphemeralContainer()
+                        .withName("debugger")
+                        .withImage("busybox:1.36")
+                        .endEphemeralContainer()
+                        .endSpec()
+                        .build());
+        Pod pod = client().pods().inNamespace(namespace).withName("podinfo").get();
+        String image = pod.getSpec().getEphemeralContainers().get(0).getImage();
+        assertTrue(image.startsWith("127.0.0.1:31999/library/busybox:1.36-jackal-"), image);
     }
 
     @Test

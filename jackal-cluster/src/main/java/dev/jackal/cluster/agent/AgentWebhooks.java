@@ -84,12 +84,15 @@ public final class AgentWebhooks {
     /** The whole configuration for {@code target}. */
     public static MutatingWebhookConfiguration configuration(Target target) {
         List<MutatingWebhook> hooks = new ArrayList<>();
+        // pods on CREATE only: an UPDATE of a pod made before the agent could not take the new pull secret (the pod
+        // spec is immutable); ephemeral containers arrive as an UPDATE of their sub-resource (kubectl debug)
         hooks.add(hook(
                 target,
                 "agent-pod",
                 "/mutate/pod",
                 podSelector(),
-                rule("", List.of("v1"), "pods", "pods/ephemeralcontainers")));
+                rule(List.of("CREATE"), "", List.of("v1"), "pods"),
+                rule(List.of("UPDATE"), "", List.of("v1"), "pods/ephemeralcontainers")));
         hooks.add(hook(
                 target,
                 "agent-flux-gitrepo",
@@ -133,7 +136,7 @@ public final class AgentWebhooks {
     }
 
     private static MutatingWebhook hook(
-            Target target, String name, String path, LabelSelector objects, RuleWithOperations rule) {
+            Target target, String name, String path, LabelSelector objects, RuleWithOperations... rules) {
         return new MutatingWebhookBuilder()
                 .withName(name + ".jackal.dev")
                 .withClientConfig(target.clientConfig(path))
@@ -143,7 +146,7 @@ public final class AgentWebhooks {
                                 notIn(AgentLabels.AGENT, SKIP))
                         .build())
                 .withObjectSelector(objects)
-                .withRules(rule)
+                .withRules(rules)
                 .withAdmissionReviewVersions("v1", "v1beta1")
                 .withSideEffects("None")
                 .build();
@@ -168,8 +171,13 @@ public final class AgentWebhooks {
     }
 
     private static RuleWithOperations rule(String group, List<String> versions, String... resources) {
+        return rule(List.of("CREATE", "UPDATE"), group, versions, resources);
+    }
+
+    private static RuleWithOperations rule(
+            List<String> operations, String group, List<String> versions, String... resources) {
         return new RuleWithOperationsBuilder()
-                .withOperations("CREATE", "UPDATE")
+                .withOperations(operations)
                 .withApiGroups(group)
                 .withApiVersions(versions)
                 .withResources(resources)
