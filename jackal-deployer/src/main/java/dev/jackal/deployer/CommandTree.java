@@ -52,6 +52,7 @@ final class CommandTree {
             new Node(DestroyCommand.class),
             new Node(ToolsCommand.class, new Node(ToolsWaitForCommand.class)),
             new Node(VersionCommand.class),
+            new Node(InternalCommand.class, new Node(InternalAgentCommand.class)),
             new Node(CommandLine.HelpCommand.class));
 
     private CommandTree() {}
