@@ -6,15 +6,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,6 @@ public final class RegistryClient implements OciStore {
 
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final int MAX_REDIRECTS = 5;
-    /** The longest an upload may take when no minimum rate bounds it. */
-    private static final Duration UNBOUNDED_UPLOAD = Duration.ofDays(7);
 
     private final CredentialProvider credentials;
     private final RegistryOptions defaults;
@@ -197,41 +194,43 @@ public final class RegistryClient implements OciStore {
 
     @Override
     public void pushBlob(ImageReference repository, Descriptor blob, Path source) {
+        uploadBlob(repository, blob, source, Optional.empty(), bytes -> {});
+    }
+
+    /**
+     * Puts {@code blob} into the repository of {@code repository} unless it is there already (HEAD): linked from the
+     * repository {@code mountFrom} of the same registry when the registry can (cross-repository mount), else streamed
+     * from {@code source} in one request. The registry checks the bytes against the digest.
+     *
+     * @param sent hears the bytes as they are sent (negative when a failed attempt is taken back before a retry)
+     * @return whether the blob was there, mounted or uploaded
+     */
+    public BlobUpload.Outcome uploadBlob(
+            ImageReference repository, Descriptor blob, Path source, Optional<String> mountFrom, LongConsumer sent) {
         if (blobExists(repository, blob.digest())) {
-            return;
+            return BlobUpload.Outcome.PRESENT;
         }
-        RegistryTransport transport = transport(repository);
-        String what = repository.name() + "@" + blob.digest();
-        transport.retrying(what, "push", () -> {
-            long size = Files.size(source);
-            if (size != blob.size()) {
-                throw DigestMismatchException.wrongSize("local file " + source, blob.digest(), blob.size(), size);
+        return BlobUpload.upload(transport(repository), repository, blob, source, mountFrom, sent);
+    }
+
+    /** The digest {@code reference} (a tag or digest) resolves to in the registry, or empty when it is not there. */
+    public Optional<Digest> manifestDigest(ImageReference reference) {
+        RegistryTransport transport = transport(reference);
+        String ref = reference.toString();
+        return transport.retrying(ref, "check", () -> {
+            HttpResponse<InputStream> response =
+                    transport.sendPull(manifestCall("HEAD", reference), reference.repository(), ref, "check");
+            RegistryErrors.discard(response);
+            if (response.statusCode() == 404) {
+                return Optional.empty();
             }
-            URI start = transport.uri("v2/" + repository.repository() + "/blobs/uploads/");
-            HttpResponse<InputStream> started = transport.send(
-                    RegistryTransport.Call.of("POST", start, Map.of()), repository.repository(), true, what, "push");
-            if (started.statusCode() != 202) {
-                throw RegistryErrors.status(started, transport.registry(), what, "push", "upload");
+            if (response.statusCode() != 200) {
+                throw RegistryErrors.status(response, transport.registry(), ref, "check", "manifest");
             }
-            RegistryErrors.discard(started);
-            String location = started.headers()
-                    .firstValue("Location")
-                    .orElseThrow(() -> new IOException("upload started without a Location"));
-            URI upload = started.uri().resolve(location);
-            URI put = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + "digest="
-                    + blob.digest().toString().replace(":", "%3A"));
-            RegistryTransport.Call call = new RegistryTransport.Call(
-                    "PUT",
-                    put,
-                    Map.of("Content-Type", "application/octet-stream"),
-                    HttpRequest.BodyPublishers.ofFile(source),
-                    transport.options().bounds().deadline(size).orElse(UNBOUNDED_UPLOAD));
-            HttpResponse<InputStream> done = transport.send(call, repository.repository(), true, what, "push");
-            if (done.statusCode() != 201) {
-                throw RegistryErrors.status(done, transport.registry(), what, "push", "blob upload");
-            }
-            RegistryErrors.discard(done);
-            return null;
+            return response.headers()
+                    .firstValue("Docker-Content-Digest")
+                    .filter(Digest::isValid)
+                    .map(Digest::of);
         });
     }
 
