@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param retries attempts per chart ({@code --retries})
  * @param selfCommand what {@code ./jackal } in actions becomes
  * @param prompts how to ask the user (interactive deploys only)
+ * @param ociConcurrency blobs pushed at once ({@code --oci-concurrency}, default 3); {@code retries} also bounds the
+ *     registry's retries
  */
 public record DeployOptions(
         String components,
@@ -26,7 +28,11 @@ public record DeployOptions(
         Duration timeout,
         int retries,
         String selfCommand,
-        Prompts prompts) {
+        Prompts prompts,
+        int ociConcurrency) {
+
+    /** Blobs pushed at once unless asked otherwise. */
+    public static final int DEFAULT_OCI_CONCURRENCY = 3;
 
     /** How a deploy talks to its user: component and variable prompts, and the confirm screen. */
     public interface Prompts {
@@ -64,6 +70,21 @@ public record DeployOptions(
     public DeployOptions {
         components = components == null ? "" : components;
         set = Map.copyOf(set);
+        if (ociConcurrency < 1) {
+            throw new IllegalArgumentException("--oci-concurrency must be at least 1, not " + ociConcurrency);
+        }
+    }
+
+    /** Options with the default push concurrency. */
+    public DeployOptions(
+            String components,
+            Map<String, String> set,
+            boolean adoptExistingResources,
+            Duration timeout,
+            int retries,
+            String selfCommand,
+            Prompts prompts) {
+        this(components, set, adoptExistingResources, timeout, retries, selfCommand, prompts, DEFAULT_OCI_CONCURRENCY);
     }
 
     /** Options that never prompt and do not show the confirm screen. */

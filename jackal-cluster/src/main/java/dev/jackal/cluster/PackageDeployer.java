@@ -1,5 +1,9 @@
 package dev.jackal.cluster;
 
+import dev.jackal.cluster.push.ImagePushStep;
+import dev.jackal.cluster.push.PullSecrets;
+import dev.jackal.cluster.push.RegistryTarget;
+import dev.jackal.cluster.push.RegistryTargets;
 import dev.jackal.core.JackalVersion;
 import dev.jackal.core.action.ActionFailedException;
 import dev.jackal.core.action.ActionRunner;
@@ -25,6 +29,7 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.model.ManifestSpec;
 import dev.jackal.core.model.SetVariable;
 import dev.jackal.core.model.Variable;
+import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.state.ComponentStatus;
 import dev.jackal.core.state.ConnectString;
 import dev.jackal.core.state.DeployedComponent;
@@ -41,11 +46,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code package deploy} for packages that need no in-cluster registry (spec §6.1): components in order,
- * each {@code onDeploy.before} → files → charts → manifests → {@code onDeploy.after} → health checks, the package secret
- * updated as each component progresses; the first failure runs {@code onFailure} and stops the deploy.
+ * {@code package deploy} (spec §6.1): components in order, each {@code onDeploy.before} → files → images (pushed to
+ * the cluster's registry) → charts → manifests → {@code onDeploy.after} → health checks, the package secret updated
+ * as each component progresses; the first failure runs {@code onFailure} and stops the deploy. In a cluster with a
+ * registry, every namespace a chart or manifest uses gets the {@code private-registry} pull secret.
  */
 public final class PackageDeployer {
 
@@ -66,6 +73,9 @@ public final class PackageDeployer {
             events.warn("No components were selected for deployment");
         }
         requireNoInit(pkg, selected);
+        boolean yolo = Boolean.TRUE.equals(pkg.metadata().yolo());
+        Optional<RegistryTarget> registry = yolo ? Optional.empty() : RegistryTargets.find(kube.client());
+        requireRegistry(selected, yolo, registry);
         CliCompatibility.warning(pkg, JackalVersion.get()).ifPresent(events::warn);
         Map<String, TemplateValue> values = new LinkedHashMap<>(
                 DeployVariables.resolve(pkg, options.set(), options.prompts().variables()));
@@ -80,7 +90,31 @@ public final class PackageDeployer {
                 secrets.find(pkg.metadata().name()).orElse(null));
         ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
         ReleaseDeployer helm = new ReleaseDeployer(
-                kube.client(), installer, namespaces, events, options.adoptExistingResources(), loaded.dialect());
+                kube.client(),
+                installer,
+                namespaces,
+                events,
+                options.adoptExistingResources(),
+                loaded.dialect(),
+                registry.map(target -> new PullSecrets(kube.client(), target)).orElse(null));
+        try (ImagePushStep images = registry.map(target -> new ImagePushStep(
+                        events, kube.client(), target, options.ociConcurrency(), registryOptions(options)))
+                .orElse(null)) {
+            return deployComponents(loaded, options, selected, values, secrets, record, helm, images);
+        }
+    }
+
+    private DeployedPackage deployComponents(
+            LoadedPackage loaded,
+            DeployOptions options,
+            List<Component> selected,
+            Map<String, TemplateValue> values,
+            PackageSecrets secrets,
+            DeployedPackage started,
+            ReleaseDeployer helm,
+            ImagePushStep images) {
+        JackalPackage pkg = loaded.pkg();
+        DeployedPackage record = started;
         Map<String, ConnectString> connect = new LinkedHashMap<>();
         long start = Instant.now().getEpochSecond();
         Path work = loaded.layout().root().resolve(".deploy");
@@ -100,6 +134,9 @@ public final class PackageDeployer {
                 DeployTemplater templater = new DeployTemplater(values, events, loaded.dialect());
                 new FileDeployer(events, templater, loaded.layout().root(), Path.of(System.getProperty("user.home")))
                         .deploy(component, staged);
+                if (images != null) {
+                    images.push(loaded.layout().images(), component, loaded.dialect());
+                }
                 List<InstalledChart> charts = new ArrayList<>();
                 for (ChartSpec chart : component.charts()) {
                     charts.add(chart(helm, templater, staged, chart, connect));
@@ -160,15 +197,35 @@ public final class PackageDeployer {
 
     private static void requireNoInit(JackalPackage pkg, List<Component> selected) {
         boolean needsState = selected.stream()
-                .anyMatch(c -> !c.images().isEmpty()
-                        || !c.repos().isEmpty()
-                        || !c.dataInjections().isEmpty());
+                .anyMatch(c -> !c.repos().isEmpty() || !c.dataInjections().isEmpty());
         if (needsState && !Boolean.TRUE.equals(pkg.metadata().yolo())) {
             throw new ClusterException(
-                    "this package pushes images or repositories, which needs the registry and git"
-                            + " server of an initialised cluster, and there is no jackal-state: run 'jackal init' first",
+                    "this package pushes repositories or injects data, which needs the git server of an initialised"
+                            + " cluster, and jackal cannot deploy those yet: run 'jackal init' first",
                     null);
         }
+    }
+
+    /** A package with images needs the cluster's registry, unless it is a YOLO package (nothing is pushed). */
+    private static void requireRegistry(List<Component> selected, boolean yolo, Optional<RegistryTarget> registry) {
+        if (yolo || registry.isPresent()) {
+            return;
+        }
+        List<String> withImages = selected.stream()
+                .filter(c -> !c.images().isEmpty())
+                .map(Component::name)
+                .toList();
+        if (!withImages.isEmpty()) {
+            throw new ClusterException(
+                    "the cluster has no jackal registry (no secret " + RegistryTargets.NAMESPACE + "/"
+                            + RegistryTargets.SECRET + "), and components " + String.join(", ", withImages)
+                            + " push images: run 'jackal init' first, or deploy to a cluster that jackal initialised",
+                    null);
+        }
+    }
+
+    private static RegistryOptions registryOptions(DeployOptions options) {
+        return RegistryOptions.defaults().withRetries(Math.max(0, options.retries()));
     }
 
     private InstalledChart chart(

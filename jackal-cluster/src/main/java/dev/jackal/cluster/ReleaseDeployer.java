@@ -2,6 +2,7 @@ package dev.jackal.cluster;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.jackal.cluster.push.PullSecrets;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.render.ReleaseChart;
@@ -33,7 +34,8 @@ import java.util.Map;
  *       {@code Namespace} objects are created or adopted by jackal and taken out of the templates that emit
  *       them, so uninstalling a release never deletes a namespace; every namespace the release writes to is
  *       created with jackal's labels; Services labelled {@code jackal.dev/connect-name} give connect strings;
- *       with {@code --adopt-existing-resources}, live objects get Helm's ownership labels first.
+ *       with {@code --adopt-existing-resources}, live objects get Helm's ownership labels first; in a cluster with
+ *       a registry, each of those namespaces gets the {@code private-registry} pull secret.
  *   <li>Helm installs or upgrades the copy ({@link ChartInstaller}).
  * </ol>
  */
@@ -45,6 +47,7 @@ final class ReleaseDeployer {
     private final EventHandler events;
     private final boolean adopt;
     private final PackageDialect dialect;
+    private final PullSecrets pullSecrets;
     private String kubeVersion;
 
     ReleaseDeployer(
@@ -60,6 +63,22 @@ final class ReleaseDeployer {
             EventHandler events,
             boolean adopt,
             PackageDialect dialect) {
+        this(client, helm, namespaces, events, adopt, dialect, null);
+    }
+
+    /**
+     * As above; {@code pullSecrets} (null for none: the cluster has no registry, or a YOLO package) puts the
+     * {@code private-registry} pull secret into every namespace a release uses.
+     */
+    ReleaseDeployer(
+            KubernetesClient client,
+            ChartInstaller helm,
+            Namespaces namespaces,
+            EventHandler events,
+            boolean adopt,
+            PackageDialect dialect,
+            PullSecrets pullSecrets) {
+        this.pullSecrets = pullSecrets;
         this.dialect = dialect;
         this.client = client;
         this.helm = helm;
@@ -101,6 +120,10 @@ final class ReleaseDeployer {
         }
         for (String name : plan.namespaces()) {
             namespaces.ensure(name, release);
+        }
+        if (pullSecrets != null) {
+            plan.namespaceObjects().forEach(object -> pullSecrets.ensure(object.name()));
+            plan.namespaces().forEach(pullSecrets::ensure);
         }
         if (adopt) {
             plan.resources().stream().filter(r -> !r.hook()).forEach(r -> adopt(r, release, namespace));

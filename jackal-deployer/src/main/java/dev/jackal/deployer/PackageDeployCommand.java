@@ -54,11 +54,24 @@ final class PackageDeployCommand implements Callable<Integer> {
             defaultValue = "15m")
     String timeout;
 
-    @Option(names = "--retries", description = "Attempts per chart (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    @Option(
+            names = "--retries",
+            description = "Attempts per chart, and retries of each registry request (default: ${DEFAULT-VALUE}).",
+            defaultValue = "3")
     int retries;
+
+    @Option(
+            names = "--oci-concurrency",
+            description = "Image blobs pushed at once (default: ${DEFAULT-VALUE}).",
+            defaultValue = "3")
+    int ociConcurrency;
 
     @Override
     public Integer call() {
+        if (ociConcurrency < 1) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--oci-concurrency must be at least 1, not " + ociConcurrency);
+        }
         Console console = System.console();
         if (!confirm && console == null) {
             throw new DeployCancelledException(
@@ -78,7 +91,8 @@ final class PackageDeployCommand implements Callable<Integer> {
                     Durations.parse(spec.commandLine(), "--timeout", timeout),
                     retries,
                     SelfCommand.get(),
-                    prompts);
+                    prompts,
+                    ociConcurrency);
             DeployResult result = engine.deploy(new DeployRequest(loaded, options));
             printConnectStrings(result);
             return ExitCodes.OK;

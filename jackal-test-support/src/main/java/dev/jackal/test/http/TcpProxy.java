@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback TCP forwarder in front of a real server (e.g. a registry), byte for byte in both directions: it counts
- * the bytes clients send upstream and receive, and can cut one connection once it has carried a given number of
- * client bytes (a push broken in the middle of a blob), after which it forwards normally again.
+ * the bytes clients send upstream and receive, and can cut one connection once clients have sent a given number of
+ * bytes (a push broken in the middle of a blob), after which it forwards normally again.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong cutAfter = new AtomicLong(-1);
+    private final AtomicLong sinceArmed = new AtomicLong();
     private final AtomicBoolean cut = new AtomicBoolean();
     private final List<Socket> sockets = new ArrayList<>();
     private final Thread acceptor;
@@ -71,9 +72,13 @@ public final class TcpProxy implements AutoCloseable {
         received.set(0);
     }
 
-    /** Cuts the first connection that carries more than {@code bytes} client bytes, once. */
+    /**
+     * Cuts the connection that carries client byte number {@code bytes + 1} counted from now (over all connections),
+     * once.
+     */
     public TcpProxy cutOnceAfter(long bytes) {
         cut.set(false);
+        sinceArmed.set(0);
         cutAfter.set(bytes);
         return this;
     }
@@ -104,7 +109,6 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean clientToServer) {
         Thread thread = new Thread(
                 () -> {
-                    long carried = 0;
                     byte[] buffer = new byte[1 << 16];
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
@@ -112,7 +116,7 @@ public final class TcpProxy implements AutoCloseable {
                         while ((n = in.read(buffer)) >= 0) {
                             out.write(buffer, 0, n);
                             (clientToServer ? sent : received).addAndGet(n);
-                            carried += n;
+                            long carried = clientToServer ? sinceArmed.addAndGet(n) : 0;
                             long limit = cutAfter.get();
                             if (clientToServer && limit >= 0 && carried > limit && cut.compareAndSet(false, true)) {
                                 cutAfter.set(-1);
