@@ -1,6 +1,5 @@
 package dev.jackal.cluster.push;
 
-import dev.jackal.cluster.ClusterException;
 import dev.jackal.core.JackalVersion;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.PackageDialect;
@@ -88,7 +87,7 @@ public final class ImagePushStep implements AutoCloseable {
         try {
             result = new ImagePusher(registry, progress).push(layout, pushes, concurrency);
         } catch (RegistryAuthException e) {
-            throw new ClusterException(
+            throw new PushException(
                     "cannot push images to the registry " + target.address()
                             + (endpoint.equals(target.address()) ? "" : " (through " + endpoint + ")")
                             + ": it refused the push user '" + target.pushUsername() + "' (HTTP " + e.status()

@@ -2,8 +2,6 @@ package dev.jackal.cluster.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jackal.cluster.ClusterException;
-import dev.jackal.cluster.Labels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +24,9 @@ public final class PullSecrets {
     public static final String NAME = "private-registry";
     public static final String TYPE = "kubernetes.io/dockerconfigjson";
     public static final String KEY = ".dockerconfigjson";
+
+    private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    private static final String JACKAL = "jackal";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +55,7 @@ public final class PullSecrets {
                 .withNewMetadata()
                 .withName(NAME)
                 .withNamespace(namespace)
-                .addToLabels(Labels.MANAGED_BY, Labels.JACKAL)
+                .addToLabels(MANAGED_BY, JACKAL)
                 .endMetadata()
                 .withType(TYPE)
                 .withData(Map.of(KEY, Base64.getEncoder().encodeToString(json)))
@@ -79,12 +80,12 @@ public final class PullSecrets {
                 client.secrets().inNamespace(namespace).resource(wanted).create();
             } else if (!Objects.equals(live.getData(), wanted.getData())
                     || live.getMetadata().getLabels() == null
-                    || !Labels.JACKAL.equals(live.getMetadata().getLabels().get(Labels.MANAGED_BY))) {
+                    || !JACKAL.equals(live.getMetadata().getLabels().get(MANAGED_BY))) {
                 client.secrets().inNamespace(namespace).resource(wanted).update();
             }
         } catch (KubernetesClientException e) {
             done.remove(namespace);
-            throw new ClusterException(
+            throw new PushException(
                     "cannot write the pull secret " + namespace + "/" + NAME + ": " + e.getMessage(), e);
         }
     }

@@ -2,7 +2,6 @@ package dev.jackal.cluster.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jackal.cluster.ClusterException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -32,7 +31,7 @@ public final class RegistryTargets {
         try {
             secret = client.secrets().inNamespace(NAMESPACE).withName(SECRET).get();
         } catch (KubernetesClientException e) {
-            throw new ClusterException("cannot read the secret " + NAMESPACE + "/" + SECRET + ": " + e.getMessage(), e);
+            throw new PushException("cannot read the secret " + NAMESPACE + "/" + SECRET + ": " + e.getMessage(), e);
         }
         if (secret == null || secret.getData() == null || !secret.getData().containsKey(KEY)) {
             return Optional.empty();
@@ -83,8 +82,8 @@ public final class RegistryTargets {
         return value == null || value.isNull() ? "" : value.asText();
     }
 
-    private static ClusterException invalid(String why, Throwable cause) {
-        return new ClusterException(
+    private static PushException invalid(String why, Throwable cause) {
+        return new PushException(
                 "the cluster's state " + NAMESPACE + "/" + SECRET + " cannot be used: " + why
                         + "; run 'jackal init' again to repair it",
                 cause);

@@ -1,6 +1,5 @@
 package dev.jackal.cluster.push;
 
-import dev.jackal.cluster.ClusterException;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -35,7 +34,7 @@ final class RegistryTunnel implements AutoCloseable {
                     .withName(service.name())
                     .get();
             if (svc == null) {
-                throw new ClusterException(
+                throw new PushException(
                         "the registry service " + service + " does not exist; run 'jackal init' to install it", null);
             }
             Map<String, String> selector = svc.getSpec().getSelector();
@@ -48,7 +47,7 @@ final class RegistryTunnel implements AutoCloseable {
                     .stream()
                     .filter(RegistryTunnel::isReady)
                     .findFirst()
-                    .orElseThrow(() -> new ClusterException(
+                    .orElseThrow(() -> new PushException(
                             "no ready pod behind the registry service " + service
                                     + "; check the registry's pods in namespace " + service.namespace(),
                             null));
@@ -59,7 +58,7 @@ final class RegistryTunnel implements AutoCloseable {
                     .portForward(port, InetAddress.getLoopbackAddress(), 0);
             return new RegistryTunnel(forward, ready.getMetadata().getName());
         } catch (KubernetesClientException e) {
-            throw new ClusterException(
+            throw new PushException(
                     "cannot open a port-forward to the registry service " + service + ": " + e.getMessage(), e);
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jackal.cluster.ClusterException;
 import org.junit.jupiter.api.Test;
 
 /** Reading {@code registryInfo} from the state document (spec §7.3). */
@@ -45,9 +44,9 @@ class RegistryTargetsTest {
 
     @Test
     void aStateWithoutRegistryIsOneLineNamingTheSecret() {
-        ClusterException e = assertThrows(ClusterException.class, () -> RegistryTargets.parse("{\"distro\":\"x\"}"));
+        PushException e = assertThrows(PushException.class, () -> RegistryTargets.parse("{\"distro\":\"x\"}"));
         assertTrue(e.getMessage().contains("jackal/jackal-state"), e.getMessage());
         assertTrue(e.getMessage().contains("registryInfo"), e.getMessage());
-        assertThrows(ClusterException.class, () -> RegistryTargets.parse("not json"));
+        assertThrows(PushException.class, () -> RegistryTargets.parse("not json"));
     }
 }
