@@ -62,6 +62,7 @@ trap cleanup EXIT
 start_registry() {
     stop_registry
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    export port
     mkdir -p "$pw/data"
     cat >"$pw/registry.yml" <<EOF
 version: 0.1
@@ -135,14 +136,15 @@ for round in $(seq 1 "$runs"); do
     # alternate who goes first, so neither always meets a warmer page cache
     for who in $(if [ $((round % 2)) = 1 ]; then echo jackal skopeo; else echo skopeo jackal; fi); do
         if [ "$who" = jackal ]; then
-            timed jackal bash -c 'java "-Xmx$1" -cp "$2" dev.jackal.bench.PushBench push "$3" "127.0.0.1:$4" "$5"' \
-                push "$xmx" "$here/target/classes:$jar" "$layout" "$port" "$concurrency"
+            # the registry's port is known only once timed has started it: the inner shell reads $port
+            timed jackal bash -c 'java "-Xmx$1" -cp "$2" dev.jackal.bench.PushBench push "$3" "127.0.0.1:$port" "$4"' \
+                push "$xmx" "$here/target/classes:$jar" "$layout" "$concurrency"
             jw=$wall
             jackal_s="$jackal_s $wall" jackal_rss="$jackal_rss $rss" jackal_cpu="$jackal_cpu $cpu"
             echo "jackal push   run=$round seconds=$wall MBps=$(mbps "$content" "$wall") maxRSS_MB=$rss" \
                 "cpu=${user}u+${sys}s $(tail -1 "$pw/jackal.log")"
         else
-            timed skopeo bash -c 'skopeo_all "$1"' skopeo "$port"
+            timed skopeo bash -c 'skopeo_all "$port"' 
             sw=$wall
             skopeo_s="$skopeo_s $wall" skopeo_rss="$skopeo_rss $rss" skopeo_cpu="$skopeo_cpu $cpu"
             echo "skopeo copy   run=$round seconds=$wall MBps=$(mbps "$content" "$wall") maxRSS_MB=$rss" \

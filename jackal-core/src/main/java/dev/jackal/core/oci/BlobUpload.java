@@ -4,23 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
  * One blob upload to one repository (distribution API "monolithic upload"): {@code POST …/blobs/uploads/} — with
  * {@code ?mount=<digest>&from=<repository>} when another repository of the registry already holds the blob, which
  * the registry answers 201 without a byte sent — then one {@code PUT <location>?digest=<digest>} whose body streams
- * from the file. The registry hashes what it receives and refuses a body that does not match the digest; the
+ * from the file ({@link UploadBody}). The registry hashes what it receives and refuses a body that does not match the digest; the
  * digest it reports back is checked too. A failed attempt starts over (retried by the transport).
  */
 public final class BlobUpload {
@@ -34,9 +31,6 @@ public final class BlobUpload {
         /** The blob's bytes were sent. */
         UPLOADED
     }
-
-    /** The longest an upload may take when no minimum rate bounds it. */
-    private static final Duration UNBOUNDED_UPLOAD = Duration.ofDays(7);
 
     private BlobUpload() {}
 
@@ -77,15 +71,20 @@ public final class BlobUpload {
             URI upload = started.uri().resolve(location);
             URI put = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + "digest="
                     + encode(blob.digest().toString()));
-            Counting body = new Counting(HttpRequest.BodyPublishers.ofFile(source), sent);
-            RegistryTransport.Call call = new RegistryTransport.Call(
-                    "PUT",
-                    put,
-                    Map.of("Content-Type", "application/octet-stream"),
-                    body,
-                    transport.options().bounds().deadline(size).orElse(UNBOUNDED_UPLOAD));
+            AtomicLong counted = new AtomicLong();
+            RegistryTransport.Call call =
+                    RegistryTransport.Call.of("PUT", put, Map.of("Content-Type", "application/octet-stream"));
             try {
-                HttpResponse<InputStream> done = transport.send(call, repository.repository(), true, what, "push");
+                HttpResponse<InputStream> done = transport.sendUpload(
+                        call,
+                        source,
+                        n -> {
+                            counted.addAndGet(n);
+                            sent.accept(n);
+                        },
+                        repository.repository(),
+                        what,
+                        "push");
                 RegistryErrors.discard(done);
                 if (done.statusCode() != 201) {
                     throw RegistryErrors.status(done, transport.registry(), what, "push", "blob upload");
@@ -99,7 +98,8 @@ public final class BlobUpload {
                 }
                 return Outcome.UPLOADED;
             } catch (IOException | RuntimeException e) {
-                body.takeBack();
+                // a retry sends the blob again from its start
+                sent.accept(-counted.getAndSet(0));
                 throw e;
             }
         });
@@ -107,58 +107,5 @@ public final class BlobUpload {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A body publisher that reports the bytes its subscriber takes, and can take them back after a failure. */
-    private static final class Counting implements HttpRequest.BodyPublisher {
-        private final HttpRequest.BodyPublisher delegate;
-        private final LongConsumer sent;
-        private long counted;
-
-        Counting(HttpRequest.BodyPublisher delegate, LongConsumer sent) {
-            this.delegate = delegate;
-            this.sent = sent;
-        }
-
-        synchronized void takeBack() {
-            sent.accept(-counted);
-            counted = 0;
-        }
-
-        private synchronized void count(long bytes) {
-            counted += bytes;
-            sent.accept(bytes);
-        }
-
-        @Override
-        public long contentLength() {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-            delegate.subscribe(new Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    subscriber.onSubscribe(subscription);
-                }
-
-                @Override
-                public void onNext(ByteBuffer item) {
-                    count(item.remaining());
-                    subscriber.onNext(item);
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                    subscriber.onError(throwable);
-                }
-
-                @Override
-                public void onComplete() {
-                    subscriber.onComplete();
-                }
-            });
-        }
     }
 }

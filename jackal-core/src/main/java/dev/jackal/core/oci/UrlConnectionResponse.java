@@ -10,16 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 /**
- * A bodiless pull request (manifest or blob HEAD/GET) sent with {@link HttpURLConnection}, seen as an {@link
+ * A bodiless pull request (manifest or blob HEAD/GET), or a blob upload, sent with {@link HttpURLConnection}, seen as an {@link
  * HttpResponse}, so that the transport's status, redirect and authentication handling stay the same. {@code HttpURLConnection} reads the socket
  * straight into the caller's buffer, whereas {@code java.net.http} allocates a fresh buffer for every read: a byte of
  * garbage for every byte of blob, which grows the heap to its limit on a large pull.
@@ -56,6 +58,37 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             SSLContext tls,
             boolean anyHostName)
             throws IOException {
+        HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName);
+        return respond(connection, method, uri, bounds);
+    }
+
+    /**
+     * As {@link #send}, with {@code body} streamed as the request body ({@link UploadBody}); {@code sent} hears the
+     * bytes as they are written.
+     */
+    static UrlConnectionResponse upload(
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            TransferBounds bounds,
+            SSLContext tls,
+            boolean anyHostName,
+            Path body,
+            LongConsumer sent)
+            throws IOException {
+        HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName);
+        UploadBody.write(connection, uri, body, bounds, sent);
+        return respond(connection, method, uri, bounds);
+    }
+
+    private static HttpURLConnection open(
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            TransferBounds bounds,
+            SSLContext tls,
+            boolean anyHostName)
+            throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         if (connection instanceof HttpsURLConnection https) {
             if (tls != null) {
@@ -71,6 +104,11 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
         BoundedHttp.configure(connection, bounds);
         connection.setRequestProperty("Accept", "*/*");
         headers.forEach(connection::setRequestProperty);
+        return connection;
+    }
+
+    private static UrlConnectionResponse respond(
+            HttpURLConnection connection, String method, URI uri, TransferBounds bounds) throws IOException {
         int status = BoundedHttp.responseCode(connection, uri, bounds);
         Map<String, List<String>> fields = new HashMap<>();
         connection.getHeaderFields().forEach((name, values) -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.net.TransferBounds;
 import dev.jackal.test.http.TcpProxy;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.oci.TestImage;
@@ -12,6 +13,7 @@ import dev.jackal.test.oci.TestImages;
 import dev.jackal.test.registry.OciRegistry;
 import dev.jackal.test.registry.RegistryExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -146,6 +148,41 @@ class ImagePusherTest {
             new ImagePusher(client, OciProgressListener.NONE).push(layout, one, 1);
             assertTrue(proxy.didCut());
             assertEquals(app.digest(), digestOf("cut/app:2.0"));
+        }
+    }
+
+    @Test
+    void aRegistryThatStopsReadingAnUploadFailsItWithinTheReadTimeout() {
+        OciRegistry target = TARGET.registry();
+        // larger than what the loopback socket buffers swallow, so the upload itself blocks
+        TestImage big =
+                TestImages.builder().seed(77).layerSize(24 << 20).tag("big").writeLayout(work.resolve("big"));
+        OciLayout bigLayout = OciLayout.open(big.layout());
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", target.port())) {
+            proxy.stallOnceAfter(1 << 20);
+            RegistryClient client = RegistryClient.builder()
+                    .credentials(CredentialProvider.of(Map.of(
+                            proxy.address(),
+                            new Credentials(
+                                    target.username().orElseThrow(),
+                                    target.password().orElseThrow()))))
+                    .options(
+                            proxy.address(),
+                            OciFixtures.fast()
+                                    .withRetries(0)
+                                    .withPlainHttp(true)
+                                    .withBounds(TransferBounds.defaults().withReadTimeout(Duration.ofSeconds(1))))
+                    .build();
+            List<ImagePusher.Push> one = List.of(new ImagePusher.Push(
+                    ImageReference.parse("stalled@" + big.digest()),
+                    List.of(ImageReference.parse(proxy.address() + "/stalled/big:1.0"))));
+            long start = System.nanoTime();
+            RegistryConnectionException e = assertThrows(
+                    RegistryConnectionException.class,
+                    () -> new ImagePusher(client, OciProgressListener.NONE).push(bigLayout, one, 1));
+            assertTrue(proxy.didCut());
+            assertTrue(e.getMessage().contains("no byte of the upload left for 1 s"), e.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 15, "bounded by the read timeout");
         }
     }
 

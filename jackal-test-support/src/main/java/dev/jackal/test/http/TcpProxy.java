@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong cutAfter = new AtomicLong(-1);
     private final AtomicLong sinceArmed = new AtomicLong();
     private final AtomicBoolean cut = new AtomicBoolean();
+    private volatile boolean stallInsteadOfCut;
     private final List<Socket> sockets = new ArrayList<>();
     private final Thread acceptor;
 
@@ -77,13 +78,24 @@ public final class TcpProxy implements AutoCloseable {
      * once.
      */
     public TcpProxy cutOnceAfter(long bytes) {
+        stallInsteadOfCut = false;
         cut.set(false);
         sinceArmed.set(0);
         cutAfter.set(bytes);
         return this;
     }
 
-    /** Whether {@link #cutOnceAfter} has cut a connection. */
+    /**
+     * Like {@link #cutOnceAfter}, but the connection is kept open and its client bytes are no longer read (an upstream
+     * that stopped reading), until the proxy is closed.
+     */
+    public TcpProxy stallOnceAfter(long bytes) {
+        cutOnceAfter(bytes);
+        stallInsteadOfCut = true;
+        return this;
+    }
+
+    /** Whether {@link #cutOnceAfter} or {@link #stallOnceAfter} has struck. */
     public boolean didCut() {
         return cut.get();
     }
@@ -120,11 +132,16 @@ public final class TcpProxy implements AutoCloseable {
                             long limit = cutAfter.get();
                             if (clientToServer && limit >= 0 && carried > limit && cut.compareAndSet(false, true)) {
                                 cutAfter.set(-1);
+                                while (stallInsteadOfCut && !server.isClosed() && !from.isClosed()) {
+                                    Thread.sleep(50);
+                                }
                                 break;
                             }
                         }
                     } catch (IOException e) {
                         // the other side closed
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } finally {
                         closeQuietly(from);
                         closeQuietly(to);
