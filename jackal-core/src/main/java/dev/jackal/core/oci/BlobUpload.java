@@ -56,8 +56,13 @@ public final class BlobUpload {
                     .map(from -> "?mount=" + encode(blob.digest().toString()) + "&from=" + encode(from))
                     .orElse("");
             URI start = transport.uri("v2/" + repository.repository() + "/blobs/uploads/" + query);
-            HttpResponse<InputStream> started = transport.send(
-                    RegistryTransport.Call.of("POST", start, Map.of()), repository.repository(), true, what, "push");
+            HttpResponse<InputStream> started = transport.sendUpload(
+                    RegistryTransport.Call.of("POST", start, Map.of()),
+                    UploadBody.Source.of(new byte[0]),
+                    n -> {},
+                    repository.repository(),
+                    what,
+                    "push");
             RegistryErrors.discard(started);
             if (started.statusCode() == 201 && !query.isEmpty()) {
                 return Outcome.MOUNTED;
@@ -77,7 +82,7 @@ public final class BlobUpload {
             try {
                 HttpResponse<InputStream> done = transport.sendUpload(
                         call,
-                        source,
+                        UploadBody.Source.of(source),
                         n -> {
                             counted.addAndGet(n);
                             sent.accept(n);

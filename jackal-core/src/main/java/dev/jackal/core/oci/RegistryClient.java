@@ -4,7 +4,6 @@ import dev.jackal.core.JackalVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -244,14 +243,11 @@ public final class RegistryClient implements OciStore {
         String ref = reference.toString();
         String target = reference.tag().orElse(manifest.digest().toString());
         URI uri = transport.uri("v2/" + reference.repository() + "/manifests/" + target);
-        RegistryTransport.Call call = new RegistryTransport.Call(
-                "PUT",
-                uri,
-                Map.of("Content-Type", manifest.mediaType()),
-                HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()),
-                null);
+        RegistryTransport.Call call =
+                RegistryTransport.Call.of("PUT", uri, Map.of("Content-Type", manifest.mediaType()));
         return transport.retrying(ref, "push", () -> {
-            HttpResponse<InputStream> response = transport.send(call, reference.repository(), true, ref, "push");
+            HttpResponse<InputStream> response = transport.sendUpload(
+                    call, UploadBody.Source.of(manifest.bytes()), n -> {}, reference.repository(), ref, "push");
             if (response.statusCode() != 201 && response.statusCode() != 200) {
                 throw RegistryErrors.status(response, transport.registry(), ref, "push", "manifest");
             }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -161,12 +160,12 @@ final class RegistryTransport {
     }
 
     /**
-     * As {@link #send} for a push request whose body is {@code body} (a blob upload), streamed with {@link
-     * UrlConnectionResponse}: {@code java.net.http} copies the file through many small buffers, several times the CPU
-     * on loopback.
+     * As {@link #send} for a push request (upload start, blob, manifest) whose body is {@code body}, streamed with
+     * {@link UrlConnectionResponse}: {@code java.net.http} copies a file through many small buffers, several times the
+     * CPU on loopback, and costs about a second to start.
      */
     HttpResponse<InputStream> sendUpload(
-            Call call, Path body, LongConsumer sent, String repository, String reference, String verb)
+            Call call, UploadBody.Source body, LongConsumer sent, String repository, String reference, String verb)
             throws IOException {
         return send(
                 call,
@@ -299,7 +298,7 @@ final class RegistryTransport {
     }
 
     private HttpResponse<InputStream> sendUrlConnectionUpload(
-            Call call, Optional<String> authorization, Path body, LongConsumer sent) throws IOException {
+            Call call, Optional<String> authorization, UploadBody.Source body, LongConsumer sent) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         headers.put("User-Agent", userAgent);
         authorization.ifPresent(value -> headers.put("Authorization", value));

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * Streams a file as a request body over an {@link HttpURLConnection} (fixed length, 1 MiB writes, no copy of the file
+ * Streams a file (or a few bytes) as a request body over an {@link HttpURLConnection} (fixed length, 1 MiB writes, no copy of the file
  * in memory), bounded like a download: a socket write cannot time out by itself, so a watchdog closes the connection
  * when no byte has left for the read timeout, or when the body outlasts its deadline (connect + read timeout + size ÷
  * minimum rate); the failure then names the URL and the bound.
@@ -32,12 +32,47 @@ final class UploadBody {
         return thread;
     });
 
+    /** What a request sends: its size and a way to read it (again, for a retry). */
+    interface Source {
+        long size() throws IOException;
+
+        InputStream open() throws IOException;
+
+        static Source of(Path file) {
+            return new Source() {
+                @Override
+                public long size() throws IOException {
+                    return Files.size(file);
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return Files.newInputStream(file);
+                }
+            };
+        }
+
+        static Source of(byte[] bytes) {
+            return new Source() {
+                @Override
+                public long size() {
+                    return bytes.length;
+                }
+
+                @Override
+                public InputStream open() {
+                    return new java.io.ByteArrayInputStream(bytes);
+                }
+            };
+        }
+    }
+
     private UploadBody() {}
 
-    /** Writes {@code file} as the body of {@code connection} (not yet connected); {@code sent} hears each write. */
-    static void write(HttpURLConnection connection, URI uri, Path file, TransferBounds bounds, LongConsumer sent)
+    /** Writes {@code body} as the body of {@code connection} (not yet connected); {@code sent} hears each write. */
+    static void write(HttpURLConnection connection, URI uri, Source body, TransferBounds bounds, LongConsumer sent)
             throws IOException {
-        long size = Files.size(file);
+        long size = body.size();
         connection.setDoOutput(true);
         connection.setFixedLengthStreamingMode(size);
         long start = System.nanoTime();
@@ -68,9 +103,9 @@ final class UploadBody {
                 250,
                 250,
                 TimeUnit.MILLISECONDS);
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = body.open();
                 OutputStream out = connection.getOutputStream()) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, size))];
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);

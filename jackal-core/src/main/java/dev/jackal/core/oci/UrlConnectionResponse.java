@@ -4,13 +4,13 @@ import dev.jackal.core.net.BoundedHttp;
 import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             TransferBounds bounds,
             SSLContext tls,
             boolean anyHostName,
-            Path body,
+            UploadBody.Source body,
             LongConsumer sent)
             throws IOException {
         HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName);
@@ -109,14 +109,20 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
 
     private static UrlConnectionResponse respond(
             HttpURLConnection connection, String method, URI uri, TransferBounds bounds) throws IOException {
-        int status = BoundedHttp.responseCode(connection, uri, bounds);
+        int status;
+        try {
+            status = BoundedHttp.responseCode(connection, uri, bounds);
+        } catch (HttpRetryException e) {
+            // a 401 to a streamed body: HttpURLConnection will not resend it, the transport does after authenticating
+            status = e.responseCode();
+        }
         Map<String, List<String>> fields = new HashMap<>();
         connection.getHeaderFields().forEach((name, values) -> {
             if (name != null && values != null) {
                 fields.put(name, values);
             }
         });
-        InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        InputStream stream = status >= 400 ? errorStream(connection) : connection.getInputStream();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -127,6 +133,14 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
                 stream == null
                         ? InputStream.nullInputStream()
                         : BoundedHttp.body(stream, uri, bounds, connection.getContentLengthLong()));
+    }
+
+    private static InputStream errorStream(HttpURLConnection connection) {
+        try {
+            return connection.getErrorStream();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
