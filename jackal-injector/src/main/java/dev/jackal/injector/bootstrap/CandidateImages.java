@@ -71,14 +71,14 @@ public final class CandidateImages {
                 : node.getSpec().getTaints();
         for (Taint taint : taints) {
             if ("NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect())) {
-                return "it has the taint " + taint.getKey()
-                        + (taint.getValue() == null ? "" : "=" + taint.getValue()) + ":" + taint.getEffect();
+                return "it has the taint " + taint.getKey() + (taint.getValue() == null ? "" : "=" + taint.getValue())
+                        + ":" + taint.getEffect();
             }
         }
         NodeResources free = NodeResources.free(node, onNode);
         if (!free.fits(InjectorPod.CPU_REQUEST, InjectorPod.MEMORY_REQUEST)) {
-            return "it has " + free.describe() + " left, the injector asks for " + InjectorPod.CPU_REQUEST
-                    + " CPU and " + InjectorPod.MEMORY_REQUEST + " memory";
+            return "it has " + free.describe() + " left, the injector asks for " + InjectorPod.CPU_REQUEST + " CPU and "
+                    + InjectorPod.MEMORY_REQUEST + " memory";
         }
         return null;
     }
@@ -96,9 +96,10 @@ public final class CandidateImages {
                     : Candidate.Source.POD_WITH_PULL_SECRETS;
             containerImages(pod).filter(CandidateImages::usable).forEach(image -> images.merge(image, source, min()));
         }
-        List<ContainerImage> reported = node.getStatus() == null || node.getStatus().getImages() == null
-                ? List.of()
-                : node.getStatus().getImages();
+        List<ContainerImage> reported =
+                node.getStatus() == null || node.getStatus().getImages() == null
+                        ? List.of()
+                        : node.getStatus().getImages();
         reported.stream()
                 .filter(i -> i.getNames() != null && i.getNames().stream().noneMatch(images::containsKey))
                 .sorted(Comparator.comparing(i -> i.getSizeBytes() == null ? Long.MAX_VALUE : i.getSizeBytes()))
@@ -112,15 +113,14 @@ public final class CandidateImages {
 
     /** A tag name when the node lists one ({@code registry.k8s.io/pause:3.10}), else a digest name. */
     private static String preferredName(ContainerImage image) {
-        List<String> names = image.getNames().stream().filter(CandidateImages::usable).toList();
-        return names.stream()
-                .filter(n -> !n.contains("@"))
-                .findFirst()
-                .orElse(names.isEmpty() ? null : names.get(0));
+        List<String> names =
+                image.getNames().stream().filter(CandidateImages::usable).toList();
+        return names.stream().filter(n -> !n.contains("@")).findFirst().orElse(names.isEmpty() ? null : names.get(0));
     }
 
     private static Stream<String> containerImages(Pod pod) {
-        Stream<String> init = nullSafe(pod.getSpec().getInitContainers()).stream().map(Container::getImage);
+        Stream<String> init =
+                nullSafe(pod.getSpec().getInitContainers()).stream().map(Container::getImage);
         Stream<String> main = nullSafe(pod.getSpec().getContainers()).stream().map(Container::getImage);
         Stream<String> ephemeral =
                 nullSafe(pod.getSpec().getEphemeralContainers()).stream().map(EphemeralContainer::getImage);
@@ -142,9 +142,10 @@ public final class CandidateImages {
     }
 
     private static boolean ready(Node node) {
-        List<NodeCondition> conditions = node.getStatus() == null || node.getStatus().getConditions() == null
-                ? List.of()
-                : node.getStatus().getConditions();
+        List<NodeCondition> conditions =
+                node.getStatus() == null || node.getStatus().getConditions() == null
+                        ? List.of()
+                        : node.getStatus().getConditions();
         return conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 

@@ -25,8 +25,8 @@ public record InjectorPayload(String sha256, List<PayloadChunk> chunks) {
         for (int i = 0; i < chunks.size(); i++) {
             String expected = InjectorNames.payloadName(i);
             if (!expected.equals(chunks.get(i).name())) {
-                throw new IllegalArgumentException("payload part " + i + " is named '" + chunks.get(i).name()
-                        + "'; parts must be named " + expected + " and on, in order");
+                throw new IllegalArgumentException("payload part " + i + " is named '"
+                        + chunks.get(i).name() + "'; parts must be named " + expected + " and on, in order");
             }
         }
     }

@@ -114,7 +114,11 @@ public final class InjectorPod {
                 .withDefaultMode(0777)
                 .endConfigMap()
                 .build());
-        volumes.add(new VolumeBuilder().withName("seed").withNewEmptyDir().endEmptyDir().build());
+        volumes.add(new VolumeBuilder()
+                .withName("seed")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build());
         for (String name : payload.names()) {
             volumes.add(new VolumeBuilder()
                     .withName(name)

@@ -57,7 +57,9 @@ record NodeResources(BigDecimal cpu, BigDecimal memory) {
     }
 
     private static BigDecimal containerRequest(Container c, String resource) {
-        return c.getResources() == null ? BigDecimal.ZERO : amount(c.getResources().getRequests(), resource);
+        return c.getResources() == null
+                ? BigDecimal.ZERO
+                : amount(c.getResources().getRequests(), resource);
     }
 
     private static BigDecimal amount(Map<String, Quantity> quantities, String resource) {

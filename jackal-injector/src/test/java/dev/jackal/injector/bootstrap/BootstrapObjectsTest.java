@@ -62,7 +62,8 @@ class BootstrapObjectsTest {
         InjectorPayload payload = payload(3);
         List<String> decoded = InjectorConfigMaps.payloads(payload, null).stream()
                 .map(cm -> new String(
-                        Base64.getDecoder().decode(cm.getBinaryData().get(cm.getMetadata().getName())),
+                        Base64.getDecoder()
+                                .decode(cm.getBinaryData().get(cm.getMetadata().getName())),
                         StandardCharsets.UTF_8))
                 .toList();
         assertEquals(List.of("part 0", "part 1", "part 2"), decoded);
@@ -96,7 +97,9 @@ class BootstrapObjectsTest {
 
     @Test
     void badPayloadsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new InjectorPayload("abc", payload(1).chunks()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new InjectorPayload("abc", payload(1).chunks()));
         assertThrows(IllegalArgumentException.class, () -> new InjectorPayload(SHA, List.of()));
         IllegalArgumentException gap = assertThrows(
                 IllegalArgumentException.class,

@@ -70,7 +70,8 @@ class CandidateImagesTest {
                                 null),
                         new Case(
                                 "a fresh node offers its sandbox image from status.images, tag name preferred",
-                                List.of(node("a").editStatus()
+                                List.of(node("a")
+                                        .editStatus()
                                         .withImages(image(
                                                 300_000L,
                                                 "registry.k8s.io/pause@sha256:ee6521f2",
@@ -83,7 +84,8 @@ class CandidateImagesTest {
                                 null),
                         new Case(
                                 "pod images before node-listed ones; a node-listed image a pod uses is not repeated",
-                                List.of(node("a").editStatus()
+                                List.of(node("a")
+                                        .editStatus()
                                         .withImages(
                                                 image(90_000_000L, "big:1"),
                                                 image(50_000_000L, "nginx:1.27", "docker.io/library/nginx@sha256:1"),
@@ -99,14 +101,16 @@ class CandidateImagesTest {
                                 null),
                         new Case(
                                 "loopback registry images from an earlier init are skipped",
-                                List.of(node("a").editStatus()
+                                List.of(node("a")
+                                        .editStatus()
                                         .withImages(image(1L, "127.0.0.1:31999/library/registry:2.8.3"))
                                         .endStatus()
                                         .build()),
                                 List.of(
                                         pod("p", "a", "Running", "127.0.0.1:31999/library/registry:2.8.3")
                                                 .build(),
-                                        pod("q", "a", "Running", "[::1]:31999/app:1").build(),
+                                        pod("q", "a", "Running", "[::1]:31999/app:1")
+                                                .build(),
                                         pod("r", "a", "Running", "app:1").build()),
                                 "amd64",
                                 List.of("app:1@a/POD"),
@@ -122,7 +126,8 @@ class CandidateImagesTest {
                                 "node a: no running pod uses an image there"),
                         new Case(
                                 "another architecture is rejected",
-                                List.of(node("a").editMetadata()
+                                List.of(node("a")
+                                        .editMetadata()
                                         .addToLabels("kubernetes.io/arch", "arm64")
                                         .endMetadata()
                                         .build()),
@@ -133,15 +138,19 @@ class CandidateImagesTest {
                         new Case(
                                 "NoSchedule and NoExecute taints reject a node, PreferNoSchedule does not",
                                 List.of(
-                                        node("a").editSpec()
-                                                .withTaints(taint("node-role.kubernetes.io/control-plane", "NoSchedule"))
+                                        node("a")
+                                                .editSpec()
+                                                .withTaints(
+                                                        taint("node-role.kubernetes.io/control-plane", "NoSchedule"))
                                                 .endSpec()
                                                 .build(),
-                                        node("b").editSpec()
+                                        node("b")
+                                                .editSpec()
                                                 .withTaints(taint("dying", "NoExecute"))
                                                 .endSpec()
                                                 .build(),
-                                        node("c").editSpec()
+                                        node("c")
+                                                .editSpec()
                                                 .withTaints(taint("soft", "PreferNoSchedule"))
                                                 .endSpec()
                                                 .build()),
@@ -154,7 +163,8 @@ class CandidateImagesTest {
                                 "node a: it has the taint node-role.kubernetes.io/control-plane:NoSchedule"),
                         new Case(
                                 "a node whose pods' requests leave too little is rejected",
-                                List.of(node("a").editStatus()
+                                List.of(node("a")
+                                        .editStatus()
                                         .withAllocatable(java.util.Map.of(
                                                 "cpu", new Quantity("1"), "memory", new Quantity("1Gi")))
                                         .endStatus()
@@ -183,7 +193,8 @@ class CandidateImagesTest {
                                 "node a: it has 0.4 CPU and 1073741824 bytes of memory left"),
                         new Case(
                                 "a failed pod's requests do not count",
-                                List.of(node("a").editStatus()
+                                List.of(node("a")
+                                        .editStatus()
                                         .withAllocatable(java.util.Map.of(
                                                 "cpu", new Quantity("1"), "memory", new Quantity("1Gi")))
                                         .endStatus()
@@ -204,7 +215,8 @@ class CandidateImagesTest {
                                 null),
                         new Case(
                                 "a node that is not Ready is rejected",
-                                List.of(node("a").editStatus()
+                                List.of(node("a")
+                                        .editStatus()
                                         .editFirstCondition()
                                         .withStatus("False")
                                         .endCondition()
@@ -268,10 +280,8 @@ class CandidateImagesTest {
                 .endMetadata()
                 .withNewSpec()
                 .withNodeName(node)
-                .withContainers(new ContainerBuilder()
-                        .withName("main")
-                        .withImage(image)
-                        .build())
+                .withContainers(
+                        new ContainerBuilder().withName("main").withImage(image).build())
                 .endSpec()
                 .withNewStatus()
                 .withPhase(phase)
