@@ -39,8 +39,11 @@ public final class InitPackageBuild {
     private InitPackageBuild() {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = Args.parse(argv);
-        PrintStream log = System.out;
+        build(Args.parse(argv), System.out);
+    }
+
+    /** Builds the images and the init package as {@code args} say; returns what create made. */
+    static CreateResult build(Args args, PrintStream log) throws Exception {
         Path target = args.path("target");
         Instant created = ImageBuilder.sourceDateEpoch(System.getenv());
 
@@ -101,6 +104,7 @@ public final class InitPackageBuild {
                         .build());
         log.println("init package: " + result.archive() + " (" + Files.size(result.archive()) + " bytes, aggregate "
                 + result.aggregateChecksum() + ")");
+        return result;
     }
 
     private static void report(PrintStream log, BuiltImage image) {

@@ -168,6 +168,27 @@ class InitPackageTest {
         assertTrue(secret.contains("tls.crt: Q1JU") && secret.contains("tls.key: S0VZ"), secret);
     }
 
+    @Test
+    void buildingAgainGivesTheSameAggregateChecksum() throws Exception {
+        Path target = work.resolve("again");
+        var result = InitPackageBuild.build(
+                InitPackageBuild.Args.parse(new String[] {
+                    "--target=" + target,
+                    "--version=" + System.getProperty("jackal.version"),
+                    "--source=" + System.getProperty("jackal.build.source"),
+                    "--image-files=" + System.getProperty("jackal.build.imageFiles"),
+                    "--registry-binary=" + System.getProperty("jackal.build.registryBinary"),
+                    "--registry-version=" + System.getProperty("jackal.registryVersion"),
+                    "--deployer-jar=" + System.getProperty("jackal.build.deployerJar"),
+                    "--injector=" + System.getProperty("jackal.injectorFile"),
+                    "--cache=" + System.getProperty("jackal.build.cache")
+                }),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertEquals(loaded.pkg().metadata().aggregateChecksum(), result.aggregateChecksum());
+        assertEquals(
+                AgentRuntime.sha256(loaded.source()), AgentRuntime.sha256(result.archive()), "the same archive bytes");
+    }
+
     /** The component's chart templated and rendered with {@code valuesFiles} values files, by kind/name. */
     private Map<String, RenderedDocument> render(String component, int valuesFiles) throws Exception {
         Path dir = unpack(component);
