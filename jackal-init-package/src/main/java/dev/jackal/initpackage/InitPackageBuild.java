@@ -63,7 +63,7 @@ public final class InitPackageBuild {
 
         Path deployerJar = args.path("deployer-jar");
         Path runtime = new AgentRuntime(args.path("cache"), log).runtimeFor(deployerJar);
-        Set<String> libraries = SharedLibraries.of(AgentRuntime.nativeObjects(runtime));
+        Set<String> libraries = SharedLibraries.of(AgentRuntime.nativeObjects(runtime), runtime);
         log.println("agent runtime: host libraries " + libraries);
         BuiltImage agent = images.agent(
                 runtime,

