@@ -101,6 +101,7 @@ public final class InitPackageBuild {
                         .set(set)
                         .imageLayouts(List.of(layoutDir))
                         .cacheDir(target.resolve("create-cache"))
+                        .timestamp(Instant.parse(args.get("timestamp")))
                         .build());
         log.println("init package: " + result.archive() + " (" + Files.size(result.archive()) + " bytes, aggregate "
                 + result.aggregateChecksum() + ")");

@@ -184,10 +184,13 @@ class InitPackageTest {
                     "--registry-version=" + System.getProperty("jackal.registryVersion"),
                     "--deployer-jar=" + System.getProperty("jackal.build.deployerJar"),
                     "--injector=" + System.getProperty("jackal.injectorFile"),
-                    "--cache=" + System.getProperty("jackal.build.cache")
+                    "--cache=" + System.getProperty("jackal.build.cache"),
+                    "--timestamp=" + System.getProperty("jackal.build.timestamp")
                 }),
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         assertEquals(loaded.pkg().metadata().aggregateChecksum(), result.aggregateChecksum());
+        assertEquals(
+                AgentRuntime.sha256(loaded.source()), AgentRuntime.sha256(result.archive()), "the same archive bytes");
     }
 
     /** The component's chart templated and rendered with {@code valuesFiles} values files, by kind/name. */

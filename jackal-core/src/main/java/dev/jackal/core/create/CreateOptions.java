@@ -4,6 +4,7 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import java.util.function.Predicate;
  * @param imageLayouts {@code --image-layout}: local OCI layouts searched first for each image; an image named in one
  *     (by its {@code org.opencontainers.image.base.name} or {@code ref.name} annotation) is copied from there byte for
  *     byte and no registry is contacted for it
+ * @param timestamp {@code build.timestamp} of the package, or null for the time of the create; a fixed time
+ *     (e.g. Maven's {@code project.build.outputTimestamp}) makes the archive itself byte-for-byte reproducible
  */
 public record CreateOptions(
         Path packageDir,
@@ -58,7 +61,8 @@ public record CreateOptions(
         Predicate<JackalPackage> confirmation,
         Map<String, String> extraSboms,
         boolean recordBuilder,
-        List<Path> imageLayouts) {
+        List<Path> imageLayouts,
+        Instant timestamp) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -109,6 +113,7 @@ public record CreateOptions(
         private Map<String, String> extraSboms = Map.of();
         private boolean recordBuilder;
         private List<Path> imageLayouts = List.of();
+        private Instant timestamp;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -211,6 +216,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** The package's {@code build.timestamp}; null (the default) for the time of the create. */
+        public Builder timestamp(Instant value) {
+            this.timestamp = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -232,7 +243,8 @@ public record CreateOptions(
                     confirmation,
                     extraSboms,
                     recordBuilder,
-                    imageLayouts);
+                    imageLayouts,
+                    timestamp);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.oci.CredentialProvider;
 import dev.jackal.core.oci.Descriptor;
+import dev.jackal.core.oci.Digest;
 import dev.jackal.core.oci.ImageReference;
 import dev.jackal.core.oci.OciException;
 import dev.jackal.core.oci.OciLayout;
@@ -21,6 +22,7 @@ import dev.jackal.core.oci.image.LayerEntry;
 import dev.jackal.test.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,24 @@ class ImageLayoutCreateTest {
         }
         String definition = Files.readString(unpacked.resolve("jackal.yaml"));
         assertTrue(definition.contains(reference), definition);
+    }
+
+    @Test
+    void aFixedTimestampMakesTheArchiveByteForByteTheSame() throws Exception {
+        String reference = unreachableRegistry() + "/jackal/hello:1.0";
+        Path layout = work.resolve("layout");
+        buildImage(layout, reference);
+        Path pkg = writePackage(reference);
+        Instant when = Instant.parse("2026-01-01T00:00:00Z");
+
+        Path first = create(pkg, List.of(layout), when, work.resolve("one")).archive();
+        Thread.sleep(1100);
+        Path second = create(pkg, List.of(layout), when, work.resolve("two")).archive();
+
+        assertEquals(Digest.sha256(Files.readAllBytes(first)), Digest.sha256(Files.readAllBytes(second)));
+        Path unpacked = work.resolve("unpacked");
+        SafeExtractor.extract(first, unpacked, ExtractOptions.defaults());
+        assertTrue(Files.readString(unpacked.resolve("jackal.yaml")).contains("Thu, 01 Jan 2026 00:00:00 +0000"));
     }
 
     @Test
@@ -107,12 +127,17 @@ class ImageLayoutCreateTest {
     }
 
     private CreateResult create(Path pkg, List<Path> layouts) {
+        return create(pkg, layouts, null, work.resolve("out"));
+    }
+
+    private CreateResult create(Path pkg, List<Path> layouts, Instant timestamp, Path output) {
         return new PackageCreator(
                         EventHandler.NONE,
                         SkeletonResolver.UNSUPPORTED,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(pkg)
-                        .outputDir(work.resolve("out"))
+                        .outputDir(output)
+                        .timestamp(timestamp)
                         .cacheDir(work.resolve("cache"))
                         .architecture("amd64")
                         .skipSbom(true)
