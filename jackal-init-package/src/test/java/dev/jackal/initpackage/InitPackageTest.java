@@ -172,6 +172,16 @@ class InitPackageTest {
     }
 
     @Test
+    void agentWebhookConfigurationIsTheOneTheEngineBuilds() throws Exception {
+        Path agent = unpack("jackal-agent");
+        Map<String, TemplateValue> ca = Map.of("###JACKAL_AGENT_CA###", TemplateValue.plain("Q0EtUEVN"));
+        String packaged = new DeployTemplater(ca, EventHandler.NONE)
+                .text(Files.readString(agent.resolve("jackal-agent/manifests/jackal-agent-3.yaml")));
+        String golden = Files.readString(Path.of(System.getProperty("jackal.agentWebhookGolden")));
+        assertEquals(golden, packaged.substring(packaged.indexOf("---")));
+    }
+
+    @Test
     void buildingAgainGivesTheSameAggregateChecksum() throws Exception {
         Path target = work.resolve("again");
         var result = InitPackageBuild.build(
