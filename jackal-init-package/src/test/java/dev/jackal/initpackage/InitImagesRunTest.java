@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jackal.test.Exec;
+import dev.jackal.test.Ports;
 import dev.jackal.test.TestTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,73 @@ class InitImagesRunTest {
     }
 
     @Test
+    void agentImageServesHealthzOverTls() throws Exception {
+        Path rootfs = unpack("jackal.dev/jackal/agent:" + System.getProperty("jackal.version"));
+        Path certs = Files.createDirectories(rootfs.resolve("etc/certs"));
+        Exec.run(List.of(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=agent-hook.jackal.svc",
+                        "-keyout",
+                        certs.resolve("tls.key").toString(),
+                        "-out",
+                        certs.resolve("tls.crt").toString()))
+                .requireSuccess();
+        Files.setPosixFilePermissions(
+                certs.resolve("tls.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path state = Files.createDirectories(rootfs.resolve("etc/jackal-state")).resolve("state");
+        Files.writeString(
+                state,
+                "{\"registryInfo\":{\"address\":\"127.0.0.1:31999\",\"internalRegistry\":true},"
+                        + "\"gitServer\":{\"address\":\"http://git.example:3000\",\"pushUsername\":\"p\","
+                        + "\"pullUsername\":\"r\",\"pullPassword\":\"x\"}}");
+        int port = Ports.free();
+        Process agent = new ProcessBuilder(inContainer(
+                        rootfs,
+                        "/jackal/jre/bin/java",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        "/jackal/jackal-deployer.jar",
+                        "internal",
+                        "agent",
+                        "--bind-address",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(port)))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("agent.log").toFile())
+                .start();
+        try {
+            String answer = "";
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (!answer.equals("ok") && System.nanoTime() < deadline && agent.isAlive()) {
+                Thread.sleep(500);
+                // TLS 1.3 with an ECDHE group, as Go clients (the API server) negotiate it
+                answer = Exec.run(List.of(
+                                "curl",
+                                "-sk",
+                                "--tlsv1.3",
+                                "--curves",
+                                "X25519:P-256",
+                                "https://127.0.0.1:" + port + "/healthz"))
+                        .stdout()
+                        .strip();
+            }
+            assertEquals("ok", answer, Files.readString(work.resolve("agent.log")));
+        } finally {
+            agent.destroy();
+            agent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void registryImageRunsTheStaticRegistry() throws Exception {
         String tag = System.getProperty("jackal.registryVersion").replaceFirst("^v", "");
         Path rootfs = unpack("jackal.dev/library/registry:" + tag);
@@ -53,6 +121,7 @@ class InitImagesRunTest {
         List<String> all = new java.util.ArrayList<>(List.of(
                 "unshare",
                 "--fork",
+                "--kill-child",
                 "--pid",
                 "--mount",
                 "--mount-proc=" + rootfs.resolve("proc"),
