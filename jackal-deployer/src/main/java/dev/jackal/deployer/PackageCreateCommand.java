@@ -77,6 +77,13 @@ final class PackageCreateCommand implements Callable<Integer> {
             description = "Pull images of registry SRC from DST instead.")
     List<String> registryOverrides = new ArrayList<>();
 
+    @Option(
+            names = "--image-layout",
+            paramLabel = "DIR",
+            description = "A local OCI image layout to copy images from (repeatable): an image named in its"
+                    + " index.json is taken from there and no registry is asked for it.")
+    List<Path> imageLayouts = new ArrayList<>();
+
     @Option(names = "--plain-http", description = "Talk plain HTTP to image registries.")
     boolean plainHttp;
 
@@ -174,6 +181,7 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .ociConcurrency(ociConcurrency)
                     .cacheDir(global.cache())
                     .recordBuilder(recordBuilder)
+                    .imageLayouts(imageLayouts)
                     .build();
             CreateResult result =
                     new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);

@@ -4,7 +4,9 @@ import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,6 +35,11 @@ import java.util.function.Predicate;
  * @param extraSboms more SBOM documents for {@code sboms.tar}, by file name (e.g. a build tool's dependencies)
  * @param recordBuilder write this machine's host name and the user's name into {@code build.terminal} and
  *     {@code build.user}; off by default, so packages say nothing about who built them where
+ * @param imageLayouts {@code --image-layout}: local OCI layouts searched first for each image; an image named in one
+ *     (by its {@code org.opencontainers.image.base.name} or {@code ref.name} annotation) is copied from there byte for
+ *     byte and no registry is contacted for it
+ * @param timestamp {@code build.timestamp} of the package, or null for the time of the create; a fixed time
+ *     (e.g. Maven's {@code project.build.outputTimestamp}) makes the archive itself byte-for-byte reproducible
  */
 public record CreateOptions(
         Path packageDir,
@@ -53,7 +60,9 @@ public record CreateOptions(
         int compressionLevel,
         Predicate<JackalPackage> confirmation,
         Map<String, String> extraSboms,
-        boolean recordBuilder) {
+        boolean recordBuilder,
+        List<Path> imageLayouts,
+        Instant timestamp) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -72,6 +81,7 @@ public record CreateOptions(
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(confirmation, "confirmation");
         extraSboms = Map.copyOf(extraSboms);
+        imageLayouts = List.copyOf(imageLayouts);
         if (ociConcurrency < 1) {
             throw new IllegalArgumentException("--oci-concurrency must be at least 1: " + ociConcurrency);
         }
@@ -102,6 +112,8 @@ public record CreateOptions(
         private Predicate<JackalPackage> confirmation = pkg -> true;
         private Map<String, String> extraSboms = Map.of();
         private boolean recordBuilder;
+        private List<Path> imageLayouts = List.of();
+        private Instant timestamp;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -198,6 +210,18 @@ public record CreateOptions(
             return this;
         }
 
+        /** Local OCI layouts that images are copied from before any registry is asked. */
+        public Builder imageLayouts(List<Path> value) {
+            this.imageLayouts = value;
+            return this;
+        }
+
+        /** The package's {@code build.timestamp}; null (the default) for the time of the create. */
+        public Builder timestamp(Instant value) {
+            this.timestamp = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -218,7 +242,9 @@ public record CreateOptions(
                     compressionLevel,
                     confirmation,
                     extraSboms,
-                    recordBuilder);
+                    recordBuilder,
+                    imageLayouts,
+                    timestamp);
         }
     }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pulls every unique image of a package into its {@code images/} OCI layout with jackal's own OCI client
- * (byte for byte, blobs deduplicated and cached), with Docker-config credentials.
+ * (byte for byte, blobs deduplicated and cached), with Docker-config credentials. Images named in one of the
+ * {@link CreateOptions#imageLayouts()} are copied from that local layout instead.
  */
 public final class OciImageStep implements ImageStep {
 
@@ -54,7 +55,8 @@ public final class OciImageStep implements ImageStep {
         PullOptions pullOptions = PullOptions.forArchitecture(pkg.metadata().architecture())
                 .withConcurrency(options.ociConcurrency())
                 .withOverrides(overrides)
-                .withListener(new Progress(events));
+                .withListener(new Progress(events))
+                .withLocalLayouts(localLayouts(options));
         PullResult result = new ImageCopier(client, options.cacheDir().resolve("images"))
                 .pull(references, OciLayout.create(layoutDir), pullOptions);
         events.info("images: " + result.blobsDownloaded() + " blob(s) downloaded (" + result.bytesDownloaded()
@@ -63,6 +65,14 @@ public final class OciImageStep implements ImageStep {
                 .map(p -> new Image(
                         p.reference().toString(), p.descriptor().digest().toString()))
                 .toList();
+    }
+
+    private static List<OciLayout> localLayouts(CreateOptions options) {
+        List<OciLayout> layouts = new ArrayList<>();
+        for (Path dir : options.imageLayouts()) {
+            layouts.add(OciLayout.open(dir));
+        }
+        return layouts;
     }
 
     /** Every blob goes through {@link ImageCopier}, which checks it against its digest as it is stored. */

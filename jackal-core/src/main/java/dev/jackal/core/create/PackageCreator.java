@@ -253,7 +253,10 @@ public final class PackageCreator {
                 options.recordBuilder() ? hostname() : null,
                 options.recordBuilder() ? System.getProperty("user.name", "") : null,
                 pkg.metadata().architecture(),
-                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)),
+                (options.timestamp() == null
+                                ? ZonedDateTime.now()
+                                : options.timestamp().atZone(java.time.ZoneOffset.UTC))
+                        .format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)),
                 "v" + JackalVersion.get(),
                 Migrations.ALL,
                 options.registryOverrides(),

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BlobFetcher {
 
-    private record Job(Descriptor blob, ImageReference source, List<Tracker> images) {}
+    private record Job(Descriptor blob, ImageReference source, OciLayout local, List<Tracker> images) {}
 
     private record Tracker(PlannedImage image, AtomicInteger remaining) {}
 
@@ -52,7 +52,8 @@ final class BlobFetcher {
                 ready.add(tracker);
             }
             for (Descriptor blob : image.blobs()) {
-                jobs.computeIfAbsent(blob.digest(), d -> new Job(blob, image.source(), new ArrayList<>()))
+                jobs.computeIfAbsent(
+                                blob.digest(), d -> new Job(blob, image.source(), image.local(), new ArrayList<>()))
                         .images()
                         .add(tracker);
             }
@@ -103,7 +104,11 @@ final class BlobFetcher {
     }
 
     private void run(Job job) {
-        fetch(job.blob(), job.source());
+        if (job.local() != null) {
+            copyLocal(job.blob(), job.local());
+        } else {
+            fetch(job.blob(), job.source());
+        }
         for (Tracker tracker : job.images()) {
             if (tracker.remaining().decrementAndGet() == 0) {
                 finish(tracker);
@@ -140,6 +145,14 @@ final class BlobFetcher {
             cache.linkBlob(blob, target.blobPath(digest), true);
         }
         done(blob, fetched);
+    }
+
+    /** A blob of an image from a local layout: linked or copied from there, checked against its digest. */
+    private void copyLocal(Descriptor blob, OciLayout local) {
+        if (!target.hasBlob(blob.digest())) {
+            local.linkBlob(blob, target.blobPath(blob.digest()), false);
+        }
+        done(blob, false);
     }
 
     private void download(Descriptor blob, ImageReference source, OciLayout into) {

@@ -10,13 +10,15 @@ import java.util.List;
  * @param entry the {@code index.json} entry to write
  * @param manifests every manifest and index to store, children before parents
  * @param blobs the configs and layers, each once
+ * @param local the local OCI layout the image is copied from instead of a registry, or null
  */
 record PlannedImage(
         ImageReference reference,
         ImageReference source,
         Descriptor entry,
         List<ManifestContent> manifests,
-        List<Descriptor> blobs) {
+        List<Descriptor> blobs,
+        OciLayout local) {
 
     PlannedImage {
         manifests = List.copyOf(manifests);

@@ -18,9 +18,14 @@ public final class PullOptions {
     private final int concurrency;
     private final List<RegistryOverride> overrides;
     private final OciProgressListener listener;
+    private final List<OciLayout> localLayouts;
 
     private PullOptions(
-            Platform platform, int concurrency, List<RegistryOverride> overrides, OciProgressListener listener) {
+            Platform platform,
+            int concurrency,
+            List<RegistryOverride> overrides,
+            OciProgressListener listener,
+            List<OciLayout> localLayouts) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -28,11 +33,13 @@ public final class PullOptions {
         this.concurrency = concurrency;
         this.overrides = List.copyOf(overrides);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.localLayouts = List.copyOf(localLayouts);
     }
 
     /** {@code linux/<architecture>} (e.g. {@code amd64}, {@code arm64}, {@code arm/v7}), other settings default. */
     public static PullOptions forArchitecture(String architecture) {
-        return new PullOptions(Platform.linux(architecture), DEFAULT_CONCURRENCY, List.of(), OciProgressListener.NONE);
+        return new PullOptions(
+                Platform.linux(architecture), DEFAULT_CONCURRENCY, List.of(), OciProgressListener.NONE, List.of());
     }
 
     /** For the architecture of this JVM's host. */
@@ -47,15 +54,27 @@ public final class PullOptions {
     }
 
     public PullOptions withConcurrency(int concurrency) {
-        return new PullOptions(platform, concurrency, overrides, listener);
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts);
     }
 
     public PullOptions withOverrides(List<RegistryOverride> overrides) {
-        return new PullOptions(platform, concurrency, overrides, listener);
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts);
     }
 
     public PullOptions withListener(OciProgressListener listener) {
-        return new PullOptions(platform, concurrency, overrides, listener);
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts);
+    }
+
+    /**
+     * Local OCI layouts searched first, in order: an image named in one of them (by its base or ref name
+     * annotation) is copied from there byte for byte and no registry is asked for it.
+     */
+    public PullOptions withLocalLayouts(List<OciLayout> layouts) {
+        return new PullOptions(platform, concurrency, overrides, listener, layouts);
+    }
+
+    public List<OciLayout> localLayouts() {
+        return localLayouts;
     }
 
     public Platform platform() {

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Reads the manifests of one image reference: a tag that names an index yields the manifest of the wanted
  * platform only; a digest keeps the whole index with all its child manifests. Manifests fetched by digest are
- * kept in the cache and read from it next time, so a digest reference whose blobs are cached needs no network.
+ * kept in the cache and read from it next time, so a digest reference whose blobs are cached needs no network. An
+ * image named in one of the options' local layouts (by its {@value Descriptor#BASE_NAME} or
+ * {@value Descriptor#REF_NAME} annotation) is read from there and never looked up in a registry.
  */
 final class PullPlanner {
 
@@ -24,30 +26,43 @@ final class PullPlanner {
     }
 
     PlannedImage plan(ImageReference reference) {
+        for (OciLayout layout : options.localLayouts()) {
+            Optional<Descriptor> found = layout.findEntry(reference);
+            if (found.isPresent()) {
+                return plan(reference, reference, layout, found.get());
+            }
+        }
         ImageReference source = options.source(reference);
+        return plan(reference, source, null, source.digest().isPresent() ? null : registry.resolve(source));
+    }
+
+    /**
+     * Plans {@code reference}, read from {@code source} in the registry or, when {@code local} is given, from that
+     * layout; {@code resolved} is what its tag names (null for a reference by digest).
+     */
+    private PlannedImage plan(ImageReference reference, ImageReference source, OciLayout local, Descriptor resolved) {
         List<ManifestContent> manifests = new ArrayList<>();
         Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
         Descriptor entry;
         if (source.digest().isPresent()) {
-            ManifestContent top = byDigest(source, source.digest().get(), null);
-            collect(source, top, manifests, blobs);
+            ManifestContent top = byDigest(local, source, source.digest().get(), null);
+            collect(local, source, top, manifests, blobs);
             entry = top.descriptor();
         } else {
-            Descriptor resolved = registry.resolve(source);
-            ManifestContent top = byDigest(source, resolved.digest(), resolved.mediaType());
+            ManifestContent top = byDigest(local, source, resolved.digest(), resolved.mediaType());
             if (top.isIndex()) {
                 Descriptor chosen = choose(reference, top);
-                ManifestContent manifest = byDigest(source, chosen.digest(), chosen.mediaType());
-                collect(source, manifest, manifests, blobs);
+                ManifestContent manifest = byDigest(local, source, chosen.digest(), chosen.mediaType());
+                collect(local, source, manifest, manifests, blobs);
                 entry = manifest.descriptor().withPlatform(chosen.platform().orElse(null));
             } else {
-                collect(source, top, manifests, blobs);
+                collect(local, source, top, manifests, blobs);
                 entry = top.descriptor();
             }
         }
         entry = OciLayout.named(entry, reference);
         options.listener().imageResolved(reference, entry);
-        return new PlannedImage(reference, source, entry, manifests, List.copyOf(blobs.values()));
+        return new PlannedImage(reference, source, entry, manifests, List.copyOf(blobs.values()), local);
     }
 
     private Descriptor choose(ImageReference reference, ManifestContent index) {
@@ -65,12 +80,13 @@ final class PullPlanner {
 
     /** Adds {@code manifest}'s blobs and, for an index, every child (recursively), children first. */
     private void collect(
+            OciLayout local,
             ImageReference source,
             ManifestContent manifest,
             List<ManifestContent> into,
             Map<Digest, Descriptor> blobs) {
         for (Descriptor child : manifest.manifests()) {
-            collect(source, byDigest(source, child.digest(), child.mediaType()), into, blobs);
+            collect(local, source, byDigest(local, source, child.digest(), child.mediaType()), into, blobs);
         }
         manifest.blobs().forEach(blob -> blobs.putIfAbsent(blob.digest(), blob));
         if (into.stream().noneMatch(m -> m.digest().equals(manifest.digest()))) {
@@ -78,8 +94,11 @@ final class PullPlanner {
         }
     }
 
-    private ManifestContent byDigest(ImageReference source, Digest digest, String mediaType) {
+    private ManifestContent byDigest(OciLayout local, ImageReference source, Digest digest, String mediaType) {
         ImageReference pinned = source.withDigest(digest);
+        if (local != null) {
+            return local.read(digest, mediaType, pinned + " in " + local.directory());
+        }
         if (cache != null && cache.hasBlob(digest)) {
             try {
                 return cache.read(digest, mediaType, pinned.toString());
