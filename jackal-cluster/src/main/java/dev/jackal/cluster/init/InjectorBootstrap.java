@@ -34,6 +34,8 @@ public final class InjectorBootstrap {
     /** At most this many candidates are tried, so a cluster full of images fails in minutes, not hours. */
     public static final int MAX_CANDIDATES = 8;
 
+    private static final Duration NODE_PORT_PATIENCE = Duration.ofSeconds(3);
+
     private final KubernetesClient client;
     private final EventHandler events;
     private final Timeouts timeouts;
@@ -170,9 +172,12 @@ public final class InjectorBootstrap {
         }
     }
 
-    /** Probes through the node port on this host when it answers there, else through a port-forward to the pod. */
+    /**
+     * Probes through the node port on this host when it answers there (when this host is a node, kube-proxy opens
+     * it within a second or two of the pod's readiness), else through a port-forward to the pod.
+     */
     private String probe(List<String> images, int nodePort) {
-        if (SeedProbe.listening(nodePort)) {
+        if (SeedProbe.listening(nodePort, NODE_PORT_PATIENCE)) {
             return SeedProbe.probe(nodePort, images, timeouts.probe());
         }
         try (LocalPortForward forward = client.pods()

@@ -31,6 +31,23 @@ final class SeedProbe {
         }
     }
 
+    /** True when {@code 127.0.0.1:port} accepts a connection within {@code patience}, tried every 250 ms. */
+    static boolean listening(int port, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!listening(port)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Probes every image on {@code 127.0.0.1:port}, retrying for up to {@code patience}.
      *

@@ -1,5 +1,7 @@
 package dev.jackal.injector.bootstrap;
 
+import dev.jackal.injector.PayloadChunks;
+import dev.jackal.injector.SeedPayload;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,6 +31,24 @@ public record InjectorPayload(String sha256, List<PayloadChunk> chunks) {
                         + chunks.get(i).name() + "'; parts must be named " + expected + " and on, in order");
             }
         }
+    }
+
+    /** The payload {@link SeedPayload#build} wrote; each part is read from the archive when its ConfigMap is built. */
+    public static InjectorPayload of(PayloadChunks built) {
+        List<PayloadChunk> chunks = built.chunks().stream()
+                .map(c -> (PayloadChunk) new PayloadChunk() {
+                    @Override
+                    public String name() {
+                        return c.name();
+                    }
+
+                    @Override
+                    public byte[] bytes() {
+                        return c.read();
+                    }
+                })
+                .toList();
+        return new InjectorPayload(built.sha256(), chunks);
     }
 
     /** The part names in order. */
