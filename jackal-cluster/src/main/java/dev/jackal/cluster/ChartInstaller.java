@@ -3,6 +3,7 @@ package dev.jackal.cluster;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.UpgradeCommand;
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.core.event.EventHandler;
 import java.nio.file.Path;
 import java.time.Duration;

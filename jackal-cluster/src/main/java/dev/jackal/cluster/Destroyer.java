@@ -3,6 +3,8 @@ package dev.jackal.cluster;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.ListCommand;
 import com.marcnuri.helm.Release;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Labels;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.wait.Poll;
 import io.fabric8.kubernetes.api.model.Namespace;

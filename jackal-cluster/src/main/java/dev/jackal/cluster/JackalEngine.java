@@ -1,5 +1,6 @@
 package dev.jackal.cluster;
 
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.core.wait.ClusterTarget;

@@ -1,5 +1,6 @@
 package dev.jackal.cluster;
 
+import dev.jackal.cluster.kube.ClusterException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

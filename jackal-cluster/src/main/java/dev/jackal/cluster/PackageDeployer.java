@@ -1,5 +1,7 @@
 package dev.jackal.cluster;
 
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.cluster.push.ImagePushStep;
 import dev.jackal.cluster.push.PullSecrets;
 import dev.jackal.cluster.push.RegistryTarget;

@@ -1,5 +1,7 @@
 package dev.jackal.cluster;
 
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.action.Redactor;
 import dev.jackal.core.deploy.ComponentSelector;

@@ -1,5 +1,8 @@
 package dev.jackal.cluster;
 
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Labels;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.state.DeployedPackage;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

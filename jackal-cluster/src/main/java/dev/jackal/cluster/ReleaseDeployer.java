@@ -2,6 +2,8 @@ package dev.jackal.cluster;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.cluster.push.PullSecrets;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.PackageDialect;

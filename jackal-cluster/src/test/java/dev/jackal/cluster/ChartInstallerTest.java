@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.test.kube.KubernetesExtension;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
+import dev.jackal.cluster.kube.Labels;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.test.kube.KubernetesExtension;
 import io.fabric8.kubernetes.api.model.HasMetadata;

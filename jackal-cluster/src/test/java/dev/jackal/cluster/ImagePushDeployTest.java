@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.cluster.push.PullSecrets;
 import dev.jackal.cluster.push.RegistryTargets;
 import dev.jackal.core.compose.SkeletonResolver;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.cluster.kube.ClusterException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;

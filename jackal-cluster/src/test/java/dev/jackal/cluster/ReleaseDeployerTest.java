@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Labels;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.deploy.ManifestChart;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.event.JackalEvent;

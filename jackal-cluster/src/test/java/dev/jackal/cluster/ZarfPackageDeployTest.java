@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.load.LoadedPackage;

@@ -1,7 +1,7 @@
 package dev.jackal.cluster.init;
 
-import dev.jackal.cluster.ClusterException;
-import dev.jackal.cluster.Namespaces;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.injector.bootstrap.Candidate;
 import dev.jackal.injector.bootstrap.CandidateImages;

@@ -7,7 +7,7 @@ import static dev.jackal.injector.bootstrap.InjectorNames.PAYLOAD_LABEL_VALUE;
 import static dev.jackal.injector.bootstrap.InjectorNames.POD;
 import static dev.jackal.injector.bootstrap.InjectorNames.SERVICE;
 
-import dev.jackal.cluster.ClusterException;
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.injector.bootstrap.InjectorConfigMaps;
 import dev.jackal.injector.bootstrap.InjectorPayload;

@@ -1,8 +1,8 @@
 package dev.jackal.cluster.state;
 
-import dev.jackal.cluster.ClusterException;
-import dev.jackal.cluster.Labels;
-import dev.jackal.cluster.Namespaces;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.kube.Labels;
+import dev.jackal.cluster.kube.Namespaces;
 import dev.jackal.core.event.EventHandler;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jackal.cluster.ClusterException;
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.event.LogEvent;
 import dev.jackal.core.oci.ImageCopier;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.jackal.cluster.ClusterException;
+import dev.jackal.cluster.kube.ClusterException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

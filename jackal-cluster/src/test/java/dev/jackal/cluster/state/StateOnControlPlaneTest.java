@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.jackal.cluster.ClusterException;
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.event.LogEvent;
 import dev.jackal.test.kube.KubernetesExtension;

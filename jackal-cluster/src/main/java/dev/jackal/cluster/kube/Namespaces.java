@@ -1,4 +1,4 @@
-package dev.jackal.cluster;
+package dev.jackal.cluster.kube;
 
 import dev.jackal.core.event.EventHandler;
 import io.fabric8.kubernetes.api.model.Namespace;

@@ -1,4 +1,4 @@
-package dev.jackal.cluster;
+package dev.jackal.cluster.kube;
 
 import dev.jackal.core.JackalException;
 

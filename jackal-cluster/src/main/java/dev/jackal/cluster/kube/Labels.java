@@ -1,4 +1,4 @@
-package dev.jackal.cluster;
+package dev.jackal.cluster.kube;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class Labels {
 
     private Labels() {}
 
-    static Map<String, String> managed() {
+    public static Map<String, String> managed() {
         return Map.of(MANAGED_BY, JACKAL);
     }
 }
