@@ -47,6 +47,19 @@ public final class JackalEngine implements AutoCloseable {
                 .remove(request.packageName(), request.components(), request.workDir(), request.selfCommand());
     }
 
+    /**
+     * Initialises the cluster (spec §7): its state, then the init package with the injector bootstrap, the registry
+     * and the agent.
+     */
+    public InitResult init(InitRequest request) {
+        return new InitDeployer(events, kube).init(request);
+    }
+
+    /** The cluster's jackal state (credentials included: callers print it only when asked), if init ran. */
+    public java.util.Optional<dev.jackal.cluster.state.JackalState> state() {
+        return new dev.jackal.cluster.state.StateInitializer(kube.client(), events).load();
+    }
+
     /** Takes back what init put into the cluster (spec §10 {@code destroy}). */
     public DestroyResult destroy(DestroyRequest request) {
         return new Destroyer(events, kube).destroy(request);

@@ -68,9 +68,20 @@ public final class PackageDeployer {
 
     /** Deploys {@code loaded} and returns its package record. */
     public DeployedPackage deploy(LoadedPackage loaded, DeployOptions options) {
+        return deploy(loaded, options, DeployHooks.NONE);
+    }
+
+    /** Deploys {@code loaded} with {@code hooks} (init's special handling) and returns its package record. */
+    DeployedPackage deploy(LoadedPackage loaded, DeployOptions options, DeployHooks hooks) {
         JackalPackage pkg = loaded.pkg();
-        List<Component> selected = ComponentSelector.select(
-                pkg.components(), options.components(), options.prompts().components());
+        List<Component> selected =
+                ComponentSelector.select(
+                                pkg.components(),
+                                options.components(),
+                                options.prompts().components())
+                        .stream()
+                        .filter(c -> !hooks.skip(c))
+                        .toList();
         if (selected.isEmpty()) {
             events.warn("No components were selected for deployment");
         }
@@ -81,6 +92,7 @@ public final class PackageDeployer {
         CliCompatibility.warning(pkg, JackalVersion.get()).ifPresent(events::warn);
         Map<String, TemplateValue> values = new LinkedHashMap<>(
                 DeployVariables.resolve(pkg, options.set(), options.prompts().variables()));
+        values.putAll(hooks.values());
         if (!options.prompts().confirm(preview(loaded, selected, values))) {
             throw new DeployCancelledException("deployment cancelled; nothing was changed");
         }
@@ -102,7 +114,7 @@ public final class PackageDeployer {
         try (ImagePushStep images = registry.map(target -> new ImagePushStep(
                         events, kube.client(), target, options.ociConcurrency(), registryOptions(options)))
                 .orElse(null)) {
-            return deployComponents(loaded, options, selected, values, secrets, record, helm, images);
+            return deployComponents(loaded, options, selected, values, secrets, record, helm, images, hooks);
         }
     }
 
@@ -114,7 +126,8 @@ public final class PackageDeployer {
             PackageSecrets secrets,
             DeployedPackage started,
             ReleaseDeployer helm,
-            ImagePushStep images) {
+            ImagePushStep images,
+            DeployHooks hooks) {
         JackalPackage pkg = loaded.pkg();
         DeployedPackage record = started;
         Map<String, ConnectString> connect = new LinkedHashMap<>();
@@ -132,6 +145,7 @@ public final class PackageDeployer {
                     component.actions() == null ? null : component.actions().onDeploy();
             try {
                 run(onDeploy, onDeploy == null ? List.of() : onDeploy.before(), values, loaded, options);
+                hooks.before(component, loaded, values);
                 ComponentLayout staged = unpack(loaded, component, work);
                 DeployTemplater templater = new DeployTemplater(values, events, loaded.dialect());
                 new FileDeployer(events, templater, loaded.layout().root(), Path.of(System.getProperty("user.home")))
@@ -165,6 +179,8 @@ public final class PackageDeployer {
                 throw e instanceof DeployException
                         ? e
                         : new DeployException(component.name(), redactor(values).redact(e.getMessage()), e);
+            } finally {
+                hooks.after(component);
             }
         }
         events.finished(task, selected.size(), selected.size(), "components");

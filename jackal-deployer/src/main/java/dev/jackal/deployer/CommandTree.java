@@ -49,8 +49,9 @@ final class CommandTree {
                     new Node(PackageDeployCommand.class),
                     new Node(PackageListCommand.class),
                     new Node(PackageRemoveCommand.class)),
+            new Node(InitCommand.class),
             new Node(DestroyCommand.class),
-            new Node(ToolsCommand.class, new Node(ToolsWaitForCommand.class)),
+            new Node(ToolsCommand.class, new Node(ToolsWaitForCommand.class), new Node(ToolsGetCredsCommand.class)),
             new Node(VersionCommand.class),
             new Node(InternalCommand.class, new Node(InternalAgentCommand.class)),
             new Node(CommandLine.HelpCommand.class));

@@ -9,15 +9,19 @@ final class SelfCommand {
 
     static String get() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return jar().map(jar -> java + " -jar " + jar + " ").orElse("jackal ");
+    }
+
+    /** The jar (or classes directory) this jackal runs from, if it can be told. */
+    static java.util.Optional<Path> jar() {
         try {
-            Path jar = Path.of(SelfCommand.class
+            return java.util.Optional.of(Path.of(SelfCommand.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
-                    .toURI());
-            return java + " -jar " + jar + " ";
-        } catch (java.net.URISyntaxException | SecurityException e) {
-            return "jackal ";
+                    .toURI()));
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            return java.util.Optional.empty();
         }
     }
 }

@@ -25,8 +25,9 @@ class DependencyRulesTest {
 
     @Test
     void cliUsesOnlyTheEnginesEntryPointPackage() {
-        // the engine's public API lives in dev.jackal.cluster; its sub-packages are its own business
-        Pattern inner = Pattern.compile("\\bdev\\.jackal\\.cluster\\.[a-z][a-z0-9]*\\.");
+        // the engine's API lives in dev.jackal.cluster (and the state's records, which init's flags and get-creds
+        // read); its other sub-packages are its own business
+        Pattern inner = Pattern.compile("\\bdev\\.jackal\\.cluster\\.(?!state\\.)[a-z][a-z0-9]*\\.");
         assertEquals(List.of(), SOURCES.linesNaming(inner), "the CLI must use the engine's entry point only");
     }
 }
