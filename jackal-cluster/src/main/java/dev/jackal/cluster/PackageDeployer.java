@@ -2,8 +2,7 @@ package dev.jackal.cluster;
 
 import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.cluster.kube.Namespaces;
-import dev.jackal.cluster.push.ImagePushStep;
-import dev.jackal.cluster.push.PullSecrets;
+import dev.jackal.cluster.push.RegistrySession;
 import dev.jackal.cluster.push.RegistryTarget;
 import dev.jackal.cluster.push.RegistryTargets;
 import dev.jackal.core.JackalVersion;
@@ -39,6 +38,7 @@ import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.core.state.InstalledChart;
 import dev.jackal.core.template.DeployTemplater;
 import dev.jackal.core.template.TemplateValue;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +49,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code package deploy} (spec §6.1): components in order, each {@code onDeploy.before} → files → images (pushed to
@@ -60,10 +62,20 @@ public final class PackageDeployer {
 
     private final EventHandler events;
     private final Kube kube;
+    private final Function<KubernetesClient, Optional<RegistryTarget>> registries;
 
     public PackageDeployer(EventHandler events, Kube kube) {
+        this(events, kube, RegistryTargets::find);
+    }
+
+    /**
+     * As above; {@code registries} finds the cluster's registry (empty when it has none), e.g. from the state model.
+     */
+    public PackageDeployer(
+            EventHandler events, Kube kube, Function<KubernetesClient, Optional<RegistryTarget>> registries) {
         this.events = events;
         this.kube = kube;
+        this.registries = registries;
     }
 
     /** Deploys {@code loaded} and returns its package record. */
@@ -87,8 +99,11 @@ public final class PackageDeployer {
         }
         requireNoInit(pkg, selected);
         boolean yolo = Boolean.TRUE.equals(pkg.metadata().yolo());
-        Optional<RegistryTarget> registry = yolo ? Optional.empty() : RegistryTargets.find(kube.client());
-        requireRegistry(selected, yolo, registry);
+        Supplier<Optional<RegistryTarget>> lookup = yolo ? Optional::empty : () -> registries.apply(kube.client());
+        if (!yolo && !isInit(loaded)) {
+            // an init package writes the state during its deploy; any other finds it there before anything changes
+            requireRegistry(selected, lookup.get());
+        }
         CliCompatibility.warning(pkg, JackalVersion.get()).ifPresent(events::warn);
         Map<String, TemplateValue> values = new LinkedHashMap<>(
                 DeployVariables.resolve(pkg, options.set(), options.prompts().variables()));
@@ -103,18 +118,17 @@ public final class PackageDeployer {
                 "v" + JackalVersion.get(),
                 secrets.find(pkg.metadata().name()).orElse(null));
         ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
-        ReleaseDeployer helm = new ReleaseDeployer(
-                kube.client(),
-                installer,
-                namespaces,
-                events,
-                options.adoptExistingResources(),
-                loaded.dialect(),
-                registry.map(target -> new PullSecrets(kube.client(), target)).orElse(null));
-        try (ImagePushStep images = registry.map(target -> new ImagePushStep(
-                        events, kube.client(), target, options.ociConcurrency(), registryOptions(options)))
-                .orElse(null)) {
-            return deployComponents(loaded, options, selected, values, secrets, record, helm, images, hooks);
+        try (RegistrySession registry = new RegistrySession(
+                events, kube.client(), lookup, options.ociConcurrency(), registryOptions(options))) {
+            ReleaseDeployer helm = new ReleaseDeployer(
+                    kube.client(),
+                    installer,
+                    namespaces,
+                    events,
+                    options.adoptExistingResources(),
+                    loaded.dialect(),
+                    registry::ensurePullSecret);
+            return deployComponents(loaded, options, selected, values, secrets, record, helm, registry, hooks);
         }
     }
 
@@ -126,7 +140,7 @@ public final class PackageDeployer {
             PackageSecrets secrets,
             DeployedPackage started,
             ReleaseDeployer helm,
-            ImagePushStep images,
+            RegistrySession registry,
             DeployHooks hooks) {
         JackalPackage pkg = loaded.pkg();
         DeployedPackage record = started;
@@ -150,9 +164,7 @@ public final class PackageDeployer {
                 DeployTemplater templater = new DeployTemplater(values, events, loaded.dialect());
                 new FileDeployer(events, templater, loaded.layout().root(), Path.of(System.getProperty("user.home")))
                         .deploy(component, staged);
-                if (images != null) {
-                    images.push(loaded.layout().images(), component, loaded.dialect());
-                }
+                registry.push(loaded.layout().images(), component, loaded.dialect());
                 List<InstalledChart> charts = new ArrayList<>();
                 for (ChartSpec chart : component.charts()) {
                     charts.add(chart(helm, templater, staged, chart, connect));
@@ -224,9 +236,9 @@ public final class PackageDeployer {
         }
     }
 
-    /** A package with images needs the cluster's registry, unless it is a YOLO package (nothing is pushed). */
-    private static void requireRegistry(List<Component> selected, boolean yolo, Optional<RegistryTarget> registry) {
-        if (yolo || registry.isPresent()) {
+    /** A package with images needs the cluster's registry. */
+    private static void requireRegistry(List<Component> selected, Optional<RegistryTarget> registry) {
+        if (registry.isPresent()) {
             return;
         }
         List<String> withImages = selected.stream()
@@ -234,12 +246,13 @@ public final class PackageDeployer {
                 .map(Component::name)
                 .toList();
         if (!withImages.isEmpty()) {
-            throw new ClusterException(
-                    "the cluster has no jackal registry (no secret " + RegistryTargets.NAMESPACE + "/"
-                            + RegistryTargets.SECRET + "), and components " + String.join(", ", withImages)
-                            + " push images: run 'jackal init' first, or deploy to a cluster that jackal initialised",
-                    null);
+            throw new ClusterException(RegistrySession.noRegistry(String.join(", ", withImages)), null);
         }
+    }
+
+    private static boolean isInit(LoadedPackage loaded) {
+        return loaded.pkg().kind() != null
+                && loaded.pkg().kind() == loaded.dialect().kinds().get(1);
     }
 
     private static RegistryOptions registryOptions(DeployOptions options) {

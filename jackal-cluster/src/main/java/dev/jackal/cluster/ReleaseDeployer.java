@@ -4,7 +4,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.cluster.kube.Namespaces;
-import dev.jackal.cluster.push.PullSecrets;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.render.ReleaseChart;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Installs one chart as a release with the duties Zarf gives its Helm post-renderer (spec §6.8). helm-java
@@ -49,7 +49,7 @@ final class ReleaseDeployer {
     private final EventHandler events;
     private final boolean adopt;
     private final PackageDialect dialect;
-    private final PullSecrets pullSecrets;
+    private final Consumer<String> namespaceUsed;
     private String kubeVersion;
 
     ReleaseDeployer(
@@ -69,8 +69,8 @@ final class ReleaseDeployer {
     }
 
     /**
-     * As above; {@code pullSecrets} (null for none: the cluster has no registry, or a YOLO package) puts the
-     * {@code private-registry} pull secret into every namespace a release uses.
+     * As above; {@code namespaceUsed} hears every namespace a release uses once it exists (null for nobody): the
+     * deploy puts the {@code private-registry} pull secret there.
      */
     ReleaseDeployer(
             KubernetesClient client,
@@ -79,8 +79,8 @@ final class ReleaseDeployer {
             EventHandler events,
             boolean adopt,
             PackageDialect dialect,
-            PullSecrets pullSecrets) {
-        this.pullSecrets = pullSecrets;
+            Consumer<String> namespaceUsed) {
+        this.namespaceUsed = namespaceUsed;
         this.dialect = dialect;
         this.client = client;
         this.helm = helm;
@@ -123,9 +123,9 @@ final class ReleaseDeployer {
         for (String name : plan.namespaces()) {
             namespaces.ensure(name, release);
         }
-        if (pullSecrets != null) {
-            plan.namespaceObjects().forEach(object -> pullSecrets.ensure(object.name()));
-            plan.namespaces().forEach(pullSecrets::ensure);
+        if (namespaceUsed != null) {
+            plan.namespaceObjects().forEach(object -> namespaceUsed.accept(object.name()));
+            plan.namespaces().forEach(namespaceUsed);
         }
         if (adopt) {
             plan.resources().stream().filter(r -> !r.hook()).forEach(r -> adopt(r, release, namespace));

@@ -139,13 +139,12 @@ final class InitCommand implements Callable<Integer> {
                         registryPullUsername,
                         registryPullPassword,
                         registrySecret),
-                new StateOptions.GitOptions(
-                        gitUrl, gitPushUsername, gitPushPassword, gitPullUsername, gitPullPassword),
+                new StateOptions.GitOptions(gitUrl, gitPushUsername, gitPushPassword, gitPullUsername, gitPullPassword),
                 new StateOptions.ArtifactOptions(artifactUrl, artifactPushUsername, artifactPushToken));
         Path archive = initPackage != null ? initPackage : locate();
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                LoadedPackage loaded = new PackageLoader(events, global.tempRoot())
-                        .load(archive.toString(), Optional.empty(), false);
+                LoadedPackage loaded =
+                        new PackageLoader(events, global.tempRoot()).load(archive.toString(), Optional.empty(), false);
                 JackalEngine engine = JackalEngine.connect(events)) {
             DeployOptions options = new DeployOptions(
                     components,

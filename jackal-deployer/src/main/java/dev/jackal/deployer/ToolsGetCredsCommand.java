@@ -53,8 +53,8 @@ final class ToolsGetCredsCommand implements Callable<Integer> {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
                 JackalEngine engine = JackalEngine.connect(events)) {
             JackalState state = engine.state()
-                    .orElseThrow(() -> new SelectionException(
-                            "the cluster has no jackal state: run jackal init first"));
+                    .orElseThrow(
+                            () -> new SelectionException("the cluster has no jackal state: run jackal init first"));
             List<Row> rows = rows(state, only);
             PrintWriter out = spec.commandLine().getOut();
             if (only != null && rows.size() == 1) {
@@ -62,7 +62,8 @@ final class ToolsGetCredsCommand implements Callable<Integer> {
             } else {
                 out.printf("%-20s %-22s %-30s %s%n", "Application", "Username", "Password", "Connect");
                 for (Row row : rows) {
-                    out.printf("%-20s %-22s %-30s %s%n", row.application(), row.username(), row.password(), row.connect());
+                    out.printf(
+                            "%-20s %-22s %-30s %s%n", row.application(), row.username(), row.password(), row.connect());
                 }
             }
             out.flush();
@@ -74,21 +75,37 @@ final class ToolsGetCredsCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         var registry = state.registryInfo();
         if (registry != null) {
-            add(rows, only, "registry", new Row("Registry", registry.pushUsername(), registry.pushPassword(),
-                    registry.address()));
-            add(rows, only, "registry-readonly", new Row("Registry (read-only)", registry.pullUsername(),
-                    registry.pullPassword(), registry.address()));
+            add(
+                    rows,
+                    only,
+                    "registry",
+                    new Row("Registry", registry.pushUsername(), registry.pushPassword(), registry.address()));
+            add(
+                    rows,
+                    only,
+                    "registry-readonly",
+                    new Row(
+                            "Registry (read-only)",
+                            registry.pullUsername(),
+                            registry.pullPassword(),
+                            registry.address()));
         }
         var git = state.gitServer();
         if (git != null) {
             add(rows, only, "git", new Row("Git", git.pushUsername(), git.pushPassword(), git.address()));
-            add(rows, only, "git-readonly", new Row("Git (read-only)", git.pullUsername(), git.pullPassword(),
-                    git.address()));
+            add(
+                    rows,
+                    only,
+                    "git-readonly",
+                    new Row("Git (read-only)", git.pullUsername(), git.pullPassword(), git.address()));
         }
         var artifact = state.artifactServer();
         if (artifact != null) {
-            add(rows, only, "artifact", new Row("Artifact Token", artifact.pushUsername(), artifact.pushPassword(),
-                    artifact.address()));
+            add(
+                    rows,
+                    only,
+                    "artifact",
+                    new Row("Artifact Token", artifact.pushUsername(), artifact.pushPassword(), artifact.address()));
         }
         return rows;
     }
