@@ -157,7 +157,7 @@ class InitRealNodeTest {
                     .push(skopeo, source, "app/tagged:1", Files.createDirectories(work.resolve("img1")));
             TestImage pinned = RunnableImage.busybox()
                     .text("/marker", "pinned")
-                    .cmd("sh", "-c", "cat /marker; exec sleep 3600")
+                    .cmd("sh", "-c", "echo \"marker-$(cat /marker)\"; exec sleep 3600")
                     .push(skopeo, source, "app/pinned:1", Files.createDirectories(work.resolve("img2")));
             byTag = source.address() + "/app/tagged:1";
             byDigest = source.address() + "/app/pinned@" + pinned.digest();
@@ -211,8 +211,8 @@ class InitRealNodeTest {
                 .matches("127\\.0\\.0\\.1:31999/app/tagged:1-jackal-\\d+"));
         assertTrue(kubectl("-n", "app", "get", "pod", "pinned", "-o", "jsonpath={.spec.containers[0].image}")
                 .equals(byDigest.replace(byDigest.substring(0, byDigest.indexOf('/')), "127.0.0.1:31999")));
-        assertEquals("tagged-ok", kubectl("-n", "app", "logs", "tagged"));
-        assertEquals("pinned", kubectl("-n", "app", "logs", "pinned"));
+        assertEquals("tagged-ok", logs("tagged"));
+        assertEquals("marker-pinned", logs("pinned"));
 
         Jackal.Result second = jackal("package", "deploy", archive.toString(), "--confirm", "--no-progress");
         assertEquals(0, second.exitCode(), second.err());
@@ -237,6 +237,18 @@ class InitRealNodeTest {
         assertEquals("", kubectl("get", "mutatingwebhookconfigurations", "-o", "name"));
         assertFalse(kubectl("get", "namespaces", "--show-labels").contains("jackal.dev/agent"));
         assertEquals("", kubectl("get", "secrets", "-A", "-l", "app.kubernetes.io/managed-by=jackal", "-o", "name"));
+    }
+
+    /** The pod's log once it has one: Ready means started, and the first line may come a moment later. */
+    private static String logs(String pod) throws InterruptedException {
+        String logs = "";
+        for (int i = 0; i < 40 && logs.isEmpty(); i++) {
+            logs = kubectl("-n", "app", "logs", pod);
+            if (logs.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        return logs;
     }
 
     private static long uploaded(String err) {

@@ -67,6 +67,8 @@ final class InitImages {
             Path runtime, Set<String> hostLibraries, Path deployerJar, ImageReference reference, OciLayout layout)
             throws IOException {
         List<LayerEntry> base = new ArrayList<>(base());
+        // no DNS for the JVM's reverse lookups of clients (see the file)
+        base.add(LayerEntry.file(imageFiles.resolve("nsswitch.conf"), "/etc/nsswitch.conf", 0644));
         for (Path file : AgentRuntime.files(runtime)) {
             String target =
                     AGENT_JAVA_HOME + "/" + runtime.relativize(file).toString().replace('\\', '/');
