@@ -70,6 +70,7 @@ public final class StateInitializer {
             }
         }
         new Namespaces(client, events, false).ensure(Labels.NAMESPACE, null);
+        markManaged();
         awaitDefaultServiceAccount();
         save(state);
         return state;
@@ -102,6 +103,24 @@ public final class StateInitializer {
                     ? e.getStatus().getMessage()
                     : "HTTP " + e.getCode();
             throw new ClusterException("cannot save the jackal state: " + reason, null);
+        }
+    }
+
+    /** jackal's own namespace is jackal's even when something made it first (a package secret, a user). */
+    private void markManaged() {
+        try {
+            client.namespaces().withName(Labels.NAMESPACE).edit(ns -> {
+                Map<String, String> labels = new HashMap<>(
+                        ns.getMetadata().getLabels() == null
+                                ? Map.of()
+                                : ns.getMetadata().getLabels());
+                labels.putAll(Labels.managed());
+                ns.getMetadata().setLabels(labels);
+                return ns;
+            });
+        } catch (KubernetesClientException e) {
+            throw new ClusterException(
+                    "cannot label namespace " + Labels.NAMESPACE + " as jackal's: " + e.getMessage(), e);
         }
     }
 
