@@ -1,6 +1,8 @@
 package dev.jackal.cluster;
 
 import dev.jackal.cluster.kube.Namespaces;
+import dev.jackal.cluster.state.JackalState;
+import dev.jackal.cluster.state.StateInitializer;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.core.wait.ClusterTarget;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The deploy engine's one entry point: every front end (the CLI, a Maven goal, a Gradle plugin) turns its input
@@ -56,8 +59,8 @@ public final class JackalEngine implements AutoCloseable {
     }
 
     /** The cluster's jackal state (credentials included: callers print it only when asked), if init ran. */
-    public java.util.Optional<dev.jackal.cluster.state.JackalState> state() {
-        return new dev.jackal.cluster.state.StateInitializer(kube.client(), events).load();
+    public Optional<JackalState> state() {
+        return new StateInitializer(kube.client(), events).load();
     }
 
     /** Takes back what init put into the cluster (spec §10 {@code destroy}). */

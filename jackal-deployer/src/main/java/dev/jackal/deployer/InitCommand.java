@@ -12,8 +12,6 @@ import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,11 +46,8 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--confirm", description = "Required: init changes the cluster without asking.")
     boolean confirm;
 
-    @Option(names = "--components", description = "Optional init components to deploy as well.")
-    String components = "";
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value for the init package's variable KEY.")
-    List<String> set = new ArrayList<>();
+    @Mixin
+    DeployFlags flags;
 
     @Option(names = "--storage-class", description = "The storage class of the registry's volume.")
     String storageClass;
@@ -102,30 +97,13 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--artifact-push-token", description = "Artifact push token.")
     String artifactPushToken;
 
-    @Option(names = "--adopt-existing-resources", description = "Take over namespaces and objects that exist.")
-    boolean adopt;
-
-    @Option(
-            names = "--timeout",
-            description = "How long each chart may take (default: ${DEFAULT-VALUE}).",
-            defaultValue = "15m")
-    String timeout;
-
-    @Option(names = "--retries", description = "Attempts per chart (default: ${DEFAULT-VALUE}).", defaultValue = "3")
-    int retries;
-
-    @Option(
-            names = "--oci-concurrency",
-            description = "Image blobs pushed at once (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int ociConcurrency;
-
     @Override
     public Integer call() {
         if (!confirm) {
             throw new DeployCancelledException(
                     "init installs a registry and an agent into the cluster: pass --confirm to do it");
         }
+        flags.check(spec);
         // the flags are checked before anything is read or connected
         StateOptions state = new StateOptions(
                 null,
@@ -146,15 +124,7 @@ final class InitCommand implements Callable<Integer> {
                 LoadedPackage loaded =
                         new PackageLoader(events, global.tempRoot()).load(archive.toString(), Optional.empty(), false);
                 JackalEngine engine = JackalEngine.connect(events)) {
-            DeployOptions options = new DeployOptions(
-                    components,
-                    KeyValues.parse(spec.commandLine(), "--set", set),
-                    adopt,
-                    Durations.parse(spec.commandLine(), "--timeout", timeout),
-                    retries,
-                    SelfCommand.get(),
-                    DeployOptions.Prompts.none(events),
-                    ociConcurrency);
+            DeployOptions options = flags.options(spec, DeployOptions.Prompts.none(events));
             InitResult result = engine.init(new InitRequest(loaded, options, state));
             events.lifecycle("the cluster's registry is " + result.registry()
                     + "; jackal tools get-creds shows its credentials");

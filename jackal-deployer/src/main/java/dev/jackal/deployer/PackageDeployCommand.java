@@ -11,8 +11,6 @@ import dev.jackal.deployer.console.TerminalPrompts;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,39 +37,12 @@ final class PackageDeployCommand implements Callable<Integer> {
     @Option(names = "--confirm", description = "Deploy without asking.")
     boolean confirm;
 
-    @Option(names = "--components", description = "Comma-separated components to deploy (globs; -name excludes).")
-    String components = "";
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value for the variable KEY.")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--adopt-existing-resources", description = "Take over namespaces and objects that exist.")
-    boolean adopt;
-
-    @Option(
-            names = "--timeout",
-            description = "How long each chart may take (default: ${DEFAULT-VALUE}).",
-            defaultValue = "15m")
-    String timeout;
-
-    @Option(
-            names = "--retries",
-            description = "Attempts per chart, and retries of each registry request (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int retries;
-
-    @Option(
-            names = "--oci-concurrency",
-            description = "Image blobs pushed at once (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int ociConcurrency;
+    @Mixin
+    DeployFlags flags;
 
     @Override
     public Integer call() {
-        if (ociConcurrency < 1) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--oci-concurrency must be at least 1, not " + ociConcurrency);
-        }
+        flags.check(spec);
         Console console = System.console();
         if (!confirm && console == null) {
             throw new DeployCancelledException(
@@ -84,15 +55,7 @@ final class PackageDeployCommand implements Callable<Integer> {
                     ? DeployOptions.Prompts.none(events)
                     : new TerminalPrompts(
                             new BufferedReader(console.reader()), console.writer(), console::readPassword);
-            DeployOptions options = new DeployOptions(
-                    components,
-                    KeyValues.parse(spec.commandLine(), "--set", set),
-                    adopt,
-                    Durations.parse(spec.commandLine(), "--timeout", timeout),
-                    retries,
-                    SelfCommand.get(),
-                    prompts,
-                    ociConcurrency);
+            DeployOptions options = flags.options(spec, prompts);
             DeployResult result = engine.deploy(new DeployRequest(loaded, options));
             printConnectStrings(result);
             return ExitCodes.OK;

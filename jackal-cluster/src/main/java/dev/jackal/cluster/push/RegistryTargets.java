@@ -2,6 +2,8 @@ package dev.jackal.cluster.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackal.cluster.kube.Labels;
+import dev.jackal.cluster.state.StateSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -17,9 +19,10 @@ import java.util.Optional;
  */
 public final class RegistryTargets {
 
-    public static final String NAMESPACE = "jackal";
-    public static final String SECRET = "jackal-state";
-    public static final String KEY = "state";
+    // the state's own names: one place says where the state lives
+    public static final String NAMESPACE = Labels.NAMESPACE;
+    public static final String SECRET = StateSecret.NAME;
+    public static final String KEY = StateSecret.KEY;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
