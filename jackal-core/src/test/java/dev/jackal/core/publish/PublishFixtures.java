@@ -100,7 +100,7 @@ final class PublishFixtures {
                         .architecture(arch)
                         .skipSbom(true)
                         .plainHttp(true)
-                        .retries(0)
+                        .retries(1)
                         .imageLayouts(List.of(layout))
                         .build());
         return result.archive();
