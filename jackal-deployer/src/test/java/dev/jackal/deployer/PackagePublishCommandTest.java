@@ -93,12 +93,15 @@ class PackagePublishCommandTest {
         Run first = jackal("package", "publish", amd64.toString(), repo(), "--plain-http", "--oci-concurrency", "2");
         assertEquals(ExitCodes.OK, first.exitCode(), first.err());
         assertEquals(repo() + "/cli-published:0.2.0", first.out().strip());
-        assertEquals(ExitCodes.OK, jackal("package", "publish", arm64.toString(), repo(), "--plain-http").exitCode());
+        assertEquals(
+                ExitCodes.OK,
+                jackal("package", "publish", arm64.toString(), repo(), "--plain-http")
+                        .exitCode());
         Run skeleton = jackal("package", "publish", dir.resolve("pkg").toString(), repo(), "--plain-http");
         assertEquals(ExitCodes.OK, skeleton.exitCode(), skeleton.err());
 
-        JsonNode index = new ObjectMapper()
-                .readTree(Skopeo.find().inspectRaw(REGISTRY.registry(), "cli/cli-published:0.2.0"));
+        JsonNode index =
+                new ObjectMapper().readTree(Skopeo.find().inspectRaw(REGISTRY.registry(), "cli/cli-published:0.2.0"));
         List<String> platforms = new ArrayList<>();
         index.get("manifests")
                 .forEach(m -> platforms.add(m.get("platform").get("os").asText() + "/"
@@ -131,8 +134,7 @@ class PackagePublishCommandTest {
         assertEquals(ExitCodes.OK, skeletonPull.exitCode(), skeletonPull.err());
         assertTrue(skeletonPull.out().strip().endsWith("jackal-package-cli-published-skeleton-0.2.0.tar.zst"));
 
-        Run inspected =
-                jackal("package", "inspect", repo() + "/cli-published:0.2.0", "-a", "amd64", "--plain-http");
+        Run inspected = jackal("package", "inspect", repo() + "/cli-published:0.2.0", "-a", "amd64", "--plain-http");
         assertEquals(ExitCodes.OK, inspected.exitCode(), inspected.err());
         assertTrue(inspected.out().contains("name: cli-published"), inspected.out());
         assertTrue(inspected.out().contains("architecture: amd64"), inspected.out());
@@ -140,17 +142,20 @@ class PackagePublishCommandTest {
 
     @Test
     void badInputIsOneLine() {
-        assertEquals(ExitCodes.OK, jackal("package", "publish", amd64.toString(), repo(), "--plain-http").exitCode());
+        assertEquals(
+                ExitCodes.OK,
+                jackal("package", "publish", amd64.toString(), repo(), "--plain-http")
+                        .exitCode());
 
         Run wrongTag = jackal("package", "pull", repo() + "/cli-published:9.9.9", "-o", dir.toString(), "--plain-http");
         assertOneErrorLine(wrongTag);
 
-        Run missingArch = jackal(
-                "package", "inspect", repo() + "/cli-published:0.2.0", "-a", "s390x", "--plain-http");
+        Run missingArch = jackal("package", "inspect", repo() + "/cli-published:0.2.0", "-a", "s390x", "--plain-http");
         assertOneErrorLine(missingArch);
         assertTrue(missingArch.err().contains("has no package for architecture s390x"), missingArch.err());
 
-        Run notAPackage = jackal("package", "publish", dir.resolve("pkg/hello.txt").toString(), repo(), "--plain-http");
+        Run notAPackage =
+                jackal("package", "publish", dir.resolve("pkg/hello.txt").toString(), repo(), "--plain-http");
         assertOneErrorLine(notAPackage);
 
         Run badDestination = jackal("package", "publish", amd64.toString(), "ghcr.io/acme", "--plain-http");
@@ -165,7 +170,8 @@ class PackagePublishCommandTest {
 
     private static void assertOneErrorLine(Run run) {
         assertEquals(ExitCodes.FAILURE, run.exitCode(), run.err());
-        List<String> errors = run.err().lines().filter(l -> l.startsWith("ERROR")).toList();
+        List<String> errors =
+                run.err().lines().filter(l -> l.startsWith("ERROR")).toList();
         assertEquals(1, errors.size(), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
         assertFalse(errors.get(0).contains("Exception:"), "a user error, not a crash: " + run.err());
