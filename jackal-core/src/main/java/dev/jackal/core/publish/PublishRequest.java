@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param destination {@code oci://REGISTRY/REPOSITORY}; the package goes to {@code …/<name>:<version>[-<flavor>]}
  * @param flavor for a skeleton: the flavor its components are filtered by (empty: none)
  * @param options registry options, credentials, concurrency
+ * @param overwrite whether a different package of the same architecture already under the tag may be replaced (when
+ *     false, such a publish is refused before anything is sent; the same package again is always accepted)
  */
-public record PublishRequest(Path source, String destination, String flavor, RemoteOptions options) {
+public record PublishRequest(Path source, String destination, String flavor, RemoteOptions options, boolean overwrite) {
 
     public PublishRequest {
         Objects.requireNonNull(source, "source");
@@ -22,7 +24,16 @@ public record PublishRequest(Path source, String destination, String flavor, Rem
         flavor = flavor == null ? "" : flavor;
     }
 
+    /** Replaces what the tag holds for the package's architecture, as Zarf does. */
+    public PublishRequest(Path source, String destination, String flavor, RemoteOptions options) {
+        this(source, destination, flavor, options, true);
+    }
+
     public PublishRequest(Path source, String destination, RemoteOptions options) {
-        this(source, destination, "", options);
+        this(source, destination, "", options, true);
+    }
+
+    public PublishRequest withOverwrite(boolean value) {
+        return new PublishRequest(source, destination, flavor, options, value);
     }
 }

@@ -52,8 +52,11 @@ public final class ArtifactPusher {
         this.tempRoot = tempRoot;
     }
 
-    /** Publishes {@code files} of {@code pkg} to {@code prefix/<name>:<tag>}. */
-    public PublishResult push(PackageFiles files, JackalPackage pkg, String prefix) {
+    /**
+     * Publishes {@code files} of {@code pkg} to {@code prefix/<name>:<tag>}; unless {@code overwrite}, a tag that holds
+     * another package of the same architecture is refused before anything is sent.
+     */
+    public PublishResult push(PackageFiles files, JackalPackage pkg, String prefix, boolean overwrite) {
         String tag = PackageArtifact.tag(pkg, PackageUrl.SCHEME + prefix);
         ImageReference target = PackageUrl.parse(
                 PackageUrl.SCHEME + prefix + "/" + pkg.metadata().name() + ":" + tag);
@@ -66,6 +69,9 @@ public final class ArtifactPusher {
         ManifestContent manifest = ManifestContent.of(
                 manifest(configDescriptor, layers, annotations), MediaTypes.OCI_MANIFEST, target.toString());
 
+        if (!overwrite) {
+            IndexUpdate.requireAbsentOrSame(client, target, arch, manifest.digest());
+        }
         events.lifecycle("publishing " + pkg.metadata().name() + " (" + arch + ") to " + PackageUrl.format(target));
         Map<Digest, Path> blobs = new LinkedHashMap<>();
         for (Descriptor layer : layers) {

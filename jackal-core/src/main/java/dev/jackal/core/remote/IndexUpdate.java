@@ -21,6 +21,32 @@ final class IndexUpdate {
 
     private IndexUpdate() {}
 
+    /** Refuses when {@code tag} holds a manifest of {@code arch} other than {@code digest}. */
+    static void requireAbsentOrSame(
+            dev.jackal.core.oci.RegistryClient client,
+            ImageReference tag,
+            String arch,
+            dev.jackal.core.oci.Digest digest) {
+        if (client.manifestDigest(tag).isEmpty()) {
+            return;
+        }
+        ManifestContent existing = client.manifest(tag);
+        List<Descriptor> entries = existing.isIndex() ? existing.manifests() : List.of(existing.descriptor());
+        for (Descriptor entry : entries) {
+            boolean sameArch = !existing.isIndex()
+                    || entry.platform()
+                            .filter(p -> p.architecture().equals(arch))
+                            .isPresent();
+            if (sameArch && !entry.digest().equals(digest)) {
+                throw new RemotePackageException(
+                        PackageUrl.format(tag),
+                        PackageUrl.format(tag) + " already holds a different " + arch + " package (manifest "
+                                + entry.digest() + "); it was not replaced: publish a new version, or allow"
+                                + " overwriting to replace it");
+            }
+        }
+    }
+
     static ManifestContent with(
             dev.jackal.core.oci.RegistryClient client, ImageReference tag, Descriptor entry, EventHandler events) {
         List<Descriptor> entries = new ArrayList<>();

@@ -84,6 +84,11 @@ final class PublishFixtures {
 
     /** The archive of this package for {@code arch}. */
     Path create(String arch) throws IOException {
+        return create(arch, Instant.parse("2026-01-02T03:04:05Z"), work.resolve("out-" + arch));
+    }
+
+    /** The archive of this package for {@code arch}, built at {@code timestamp} into {@code output}. */
+    Path create(String arch, Instant timestamp, Path output) throws IOException {
         Path layout = work.resolve("layout-" + arch);
         if (!Files.exists(layout)) {
             image(layout, arch, appImage, 3);
@@ -94,8 +99,8 @@ final class PublishFixtures {
                         SkeletonResolver.UNSUPPORTED,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(dir)
-                        .outputDir(work.resolve("out-" + arch))
-                        .timestamp(Instant.parse("2026-01-02T03:04:05Z"))
+                        .outputDir(output)
+                        .timestamp(timestamp)
                         .cacheDir(work.resolve("cache"))
                         .architecture(arch)
                         .skipSbom(true)
