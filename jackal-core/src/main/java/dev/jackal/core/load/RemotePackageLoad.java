@@ -63,6 +63,7 @@ final class RemotePackageLoad {
             DefinitionGate gate = new DefinitionGate(shown);
             String aggregate = gate.check(layout.root().resolve(dialect.definitionFile()));
             Set<String> more = new LinkedHashSet<>(chosen(remote, gate.pkg(), layout, pulled));
+            more.removeAll(pulled);
             fetch(remote, more, layout);
             pulled.addAll(more);
             Set<String> required = Set.copyOf(pulled);
