@@ -1,10 +1,13 @@
 package dev.jackal.deployer;
 
+import dev.jackal.core.publish.CopyRequest;
 import dev.jackal.core.publish.PackagePublisher;
 import dev.jackal.core.publish.PublishRequest;
+import dev.jackal.core.remote.PackageUrl;
 import dev.jackal.core.remote.PublishResult;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +32,10 @@ final class PackagePublishCommand implements Callable<Integer> {
 
     @Parameters(
             index = "0",
-            paramLabel = "PACKAGE|DIR",
-            description = "A .tar.zst, .tar or .part000 package, or a package directory (published as a skeleton).")
-    Path source;
+            paramLabel = "PACKAGE|DIR|oci://…",
+            description = "A .tar.zst, .tar or .part000 package, a package directory (published as a skeleton), or a"
+                    + " published package (oci://REGISTRY/REPOSITORY/NAME:VERSION, copied as it is).")
+    String source;
 
     @Parameters(index = "1", paramLabel = "oci://REGISTRY/REPOSITORY", description = "Where to publish.")
     String destination;
@@ -40,6 +44,12 @@ final class PackagePublishCommand implements Callable<Integer> {
             names = {"-f", "--flavor"},
             description = "For a directory: keep only components without a flavor or with this one.")
     String flavor = "";
+
+    @Option(
+            names = {"-a", "--architecture"},
+            description = "For an oci:// source: the architecture to copy (default: the only one published, else"
+                    + " this machine's).")
+    String architecture;
 
     @Mixin
     RegistryFlags registry;
@@ -60,8 +70,14 @@ final class PackagePublishCommand implements Callable<Integer> {
     public Integer call() {
         var options = registry.options(spec, retries, ociConcurrency);
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
-            PublishResult result = new PackagePublisher(events, global.tempRoot())
-                    .publish(new PublishRequest(source, destination, flavor, options));
+            PackagePublisher publisher = new PackagePublisher(events, global.tempRoot());
+            PublishResult result = PackageUrl.isOci(source)
+                    ? publisher.copy(new CopyRequest(
+                            source,
+                            destination,
+                            Optional.ofNullable(architecture).filter(a -> !a.isBlank()),
+                            options))
+                    : publisher.publish(new PublishRequest(Path.of(source), destination, flavor, options));
             spec.commandLine().getOut().println(result.url());
             return ExitCodes.OK;
         }

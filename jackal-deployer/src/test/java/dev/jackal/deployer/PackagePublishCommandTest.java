@@ -134,6 +134,19 @@ class PackagePublishCommandTest {
         assertEquals(ExitCodes.OK, skeletonPull.exitCode(), skeletonPull.err());
         assertTrue(skeletonPull.out().strip().endsWith("jackal-package-cli-published-skeleton-0.2.0.tar.zst"));
 
+        Run copied = jackal(
+                "package",
+                "publish",
+                repo() + "/cli-published:0.2.0",
+                "oci://" + REGISTRY.registry().address() + "/copy",
+                "-a",
+                "arm64",
+                "--plain-http");
+        assertEquals(ExitCodes.OK, copied.exitCode(), copied.err());
+        assertEquals(
+                "oci://" + REGISTRY.registry().address() + "/copy/cli-published:0.2.0",
+                copied.out().strip());
+
         Run inspected = jackal("package", "inspect", repo() + "/cli-published:0.2.0", "-a", "amd64", "--plain-http");
         assertEquals(ExitCodes.OK, inspected.exitCode(), inspected.err());
         assertTrue(inspected.out().contains("name: cli-published"), inspected.out());

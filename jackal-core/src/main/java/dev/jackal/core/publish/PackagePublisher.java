@@ -1,6 +1,7 @@
 package dev.jackal.core.publish;
 
 import dev.jackal.core.archive.Sha256;
+import dev.jackal.core.create.Architectures;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageLayout;
@@ -8,6 +9,7 @@ import dev.jackal.core.load.LoadedPackage;
 import dev.jackal.core.load.PackageLoader;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.oci.Digest;
+import dev.jackal.core.remote.ArtifactCopier;
 import dev.jackal.core.remote.ArtifactPusher;
 import dev.jackal.core.remote.PackageFiles;
 import dev.jackal.core.remote.PackageUrl;
@@ -50,6 +52,13 @@ public final class PackagePublisher {
         } catch (IOException e) {
             throw new PublishException(request.source(), "cannot read " + request.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Copies one architecture of a published package to another repository, keeping its manifest's digest. */
+    public PublishResult copy(CopyRequest request) {
+        String prefix = PackageUrl.repositoryPrefix(request.destination());
+        return new ArtifactCopier(request.options(), events, tempRoot)
+                .copy(request.source(), request.architecture(), Architectures.host(), prefix);
     }
 
     private PublishResult publishSkeleton(PublishRequest request, String prefix, ArtifactPusher pusher) {

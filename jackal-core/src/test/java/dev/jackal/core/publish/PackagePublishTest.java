@@ -194,6 +194,48 @@ class PackagePublishTest {
     }
 
     @Test
+    void aCopyKeepsTheManifestDigest() throws Exception {
+        PublishResult amd = publish(amd64, "copy-src");
+        publish(arm64, "copy-src");
+        PackagePublisher publisher = new PackagePublisher(EventHandler.NONE, work);
+        PublishResult copied = publisher.copy(new CopyRequest(
+                destination("copy-src") + "/demo:1.0.0",
+                destination("copy-dst"),
+                Optional.of("amd64"),
+                PublishFixtures.options(1)));
+        assertEquals(
+                REGISTRY.registry().address() + "/copy-dst/demo:1.0.0",
+                copied.reference().toString());
+        assertEquals(amd.manifest(), copied.manifest());
+        // the same registry links the blobs from the source repository; the copy is complete and verifies
+        PullResult pulled = new PackagePuller(EventHandler.NONE, work)
+                .pull(new PullRequest(
+                        destination("copy-dst") + "/demo:1.0.0",
+                        Optional.empty(),
+                        work.resolve("copied"),
+                        PublishFixtures.options(1)));
+        assertEquals(
+                "jackal-package-demo-amd64-1.0.0.tar.zst",
+                pulled.archive().getFileName().toString());
+        JsonNode index = JSON.readTree(SKOPEO.inspectRaw(REGISTRY.registry(), "copy-dst/demo:1.0.0"));
+        assertEquals(1, index.get("manifests").size(), index.toString());
+        assertEquals(
+                "amd64",
+                index.get("manifests")
+                        .get(0)
+                        .get("platform")
+                        .get("architecture")
+                        .asText());
+
+        PublishResult again = publisher.copy(new CopyRequest(
+                destination("copy-src") + "/demo:1.0.0",
+                destination("copy-dst"),
+                Optional.of("amd64"),
+                PublishFixtures.options(1)));
+        assertEquals(0, again.blobsUploaded(), "a second copy moves no blob");
+    }
+
+    @Test
     void badInputIsOneClearLine() throws Exception {
         PackagePuller puller = new PackagePuller(EventHandler.NONE, work);
         publish(amd64, "bad");
