@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class ArtifactCopier {
         } finally {
             if (temp != null) {
                 try (var walk = Files.walk(temp)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(ArtifactCopier::deleteQuietly);
+                    walk.sorted(Comparator.reverseOrder()).forEach(ArtifactCopier::deleteQuietly);
                 } catch (IOException ignored) {
                     // temporary files
                 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.oci.Descriptor;
+import dev.jackal.core.oci.Digest;
 import dev.jackal.core.oci.ImageReference;
 import dev.jackal.core.oci.ManifestContent;
 import dev.jackal.core.oci.MediaTypes;
+import dev.jackal.core.oci.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +24,7 @@ final class IndexUpdate {
     private IndexUpdate() {}
 
     /** Refuses when {@code tag} holds a manifest of {@code arch} other than {@code digest}. */
-    static void requireAbsentOrSame(
-            dev.jackal.core.oci.RegistryClient client,
-            ImageReference tag,
-            String arch,
-            dev.jackal.core.oci.Digest digest) {
+    static void requireAbsentOrSame(RegistryClient client, ImageReference tag, String arch, Digest digest) {
         if (client.manifestDigest(tag).isEmpty()) {
             return;
         }
@@ -47,8 +45,7 @@ final class IndexUpdate {
         }
     }
 
-    static ManifestContent with(
-            dev.jackal.core.oci.RegistryClient client, ImageReference tag, Descriptor entry, EventHandler events) {
+    static ManifestContent with(RegistryClient client, ImageReference tag, Descriptor entry, EventHandler events) {
         List<Descriptor> entries = new ArrayList<>();
         if (client.manifestDigest(tag).isPresent()) {
             ManifestContent existing = client.manifest(tag);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,20 +95,20 @@ public final class PackageArtifact {
     }
 
     /** The build timestamp ({@code Mon, 02 Jan 2006 15:04:05 -0700}) in RFC 3339 UTC. */
-    static java.util.Optional<String> created(String timestamp) {
+    static Optional<String> created(String timestamp) {
         for (DateTimeFormatter format : List.of(
                 DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US),
                 DateTimeFormatter.RFC_1123_DATE_TIME,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
             try {
-                return java.util.Optional.of(ZonedDateTime.parse(timestamp, format)
+                return Optional.of(ZonedDateTime.parse(timestamp, format)
                         .withZoneSameInstant(ZoneOffset.UTC)
                         .format(DateTimeFormatter.ISO_INSTANT));
             } catch (DateTimeParseException e) {
                 // try the next form
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void put(Map<String, String> annotations, String key, String value) {

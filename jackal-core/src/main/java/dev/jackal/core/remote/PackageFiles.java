@@ -2,6 +2,7 @@ package dev.jackal.core.remote;
 
 import dev.jackal.core.oci.Digest;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,7 +17,7 @@ public record PackageFiles(Path root, Map<String, Digest> digests) {
 
     public PackageFiles {
         Objects.requireNonNull(root, "root");
-        digests = java.util.Collections.unmodifiableMap(new TreeMap<>(digests));
+        digests = Collections.unmodifiableMap(new TreeMap<>(digests));
     }
 
     public Path path(String title) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class RemotePackage {
 
     /** The package's files by path, in the manifest's order. */
     public Map<String, Descriptor> layers() {
-        return java.util.Collections.unmodifiableMap(layers);
+        return Collections.unmodifiableMap(layers);
     }
 
     public Optional<Descriptor> layer(String title) {
