@@ -22,7 +22,7 @@ public record RemoteLoad(
     public enum Scope {
         /** The definition, checksums and signature. */
         METADATA,
-        /** The metadata, the selected components' tars, and the image blobs those components name. */
+        /** The metadata, {@code sboms.tar}, the selected components' tars, and the image blobs they name. */
         COMPONENTS,
         /** Every file. */
         EVERYTHING

@@ -124,7 +124,8 @@ final class RemotePackageLoad {
                 break;
         }
         List<Component> selected = ComponentSelector.select(pkg.components(), how.components(), Optional.empty());
-        List<String> files = new ArrayList<>();
+        // as Zarf does: the SBOMs come along, so the deploy's confirm screen can say the package has them
+        List<String> files = new ArrayList<>(List.of(PackageLayout.SBOMS));
         for (Component component : selected) {
             files.add(PackageLayout.COMPONENTS + "/" + component.name() + ".tar");
         }
