@@ -89,6 +89,11 @@ final class PublishFixtures {
 
     /** The archive of this package for {@code arch}, built at {@code timestamp} into {@code output}. */
     Path create(String arch, Instant timestamp, Path output) throws IOException {
+        return create(arch, timestamp, output, 0);
+    }
+
+    /** As {@link #create(String, Instant, Path)}, split into parts of {@code maxPackageSizeMb} when above 0. */
+    Path create(String arch, Instant timestamp, Path output, int maxPackageSizeMb) throws IOException {
         Path layout = work.resolve("layout-" + arch);
         if (!Files.exists(layout)) {
             image(layout, arch, appImage, 3);
@@ -107,6 +112,7 @@ final class PublishFixtures {
                         .plainHttp(true)
                         .retries(1)
                         .imageLayouts(List.of(layout))
+                        .maxPackageSizeMb(maxPackageSizeMb)
                         .build());
         return result.archive();
     }
