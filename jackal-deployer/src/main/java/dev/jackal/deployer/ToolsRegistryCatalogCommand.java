@@ -1,6 +1,5 @@
 package dev.jackal.deployer;
 
-import dev.jackal.cluster.JackalEngine;
 import dev.jackal.cluster.RegistryListRequest;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.util.concurrent.Callable;
@@ -47,7 +46,7 @@ final class ToolsRegistryCatalogCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
             return ToolsRegistryCommand.print(
-                    spec, JackalEngine.listRegistry(RegistryListRequest.catalog(registry, flags.insecure), events));
+                    spec, ToolsRegistryCommand.list(RegistryListRequest.catalog(registry, flags.insecure), events));
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.jackal.deployer;
 
+import dev.jackal.cluster.JackalEngine;
+import dev.jackal.cluster.RegistryListRequest;
 import dev.jackal.cluster.RegistryListResult;
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.oci.RegistryTlsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +36,26 @@ final class ToolsRegistryCommand implements Runnable {
                 names = "--insecure",
                 description = "Allow plain HTTP and accept any certificate for the registry.")
         boolean insecure;
+    }
+
+    /**
+     * Runs {@code request}; a TLS failure's advice names this command's {@code --insecure} instead of the push and
+     * create flags the core suggests.
+     */
+    static RegistryListResult list(RegistryListRequest request, EventHandler events) {
+        try {
+            return JackalEngine.listRegistry(request, events);
+        } catch (RegistryTlsException e) {
+            if (request.insecure()) {
+                throw e;
+            }
+            throw new RegistryTlsException(
+                    e.registry(),
+                    e.getMessage()
+                            .replace("--insecure-skip-tls-verify", "--insecure")
+                            .replace("--plain-http", "--insecure"),
+                    e);
+        }
     }
 
     /** Prints the names, one a line, and nothing else: stdout is for scripts. */

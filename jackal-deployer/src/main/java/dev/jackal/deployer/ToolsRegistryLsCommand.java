@@ -1,6 +1,5 @@
 package dev.jackal.deployer;
 
-import dev.jackal.cluster.JackalEngine;
 import dev.jackal.cluster.RegistryListRequest;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.util.concurrent.Callable;
@@ -43,7 +42,7 @@ final class ToolsRegistryLsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
             return ToolsRegistryCommand.print(
-                    spec, JackalEngine.listRegistry(RegistryListRequest.tags(repository, flags.insecure), events));
+                    spec, ToolsRegistryCommand.list(RegistryListRequest.tags(repository, flags.insecure), events));
         }
     }
 }
