@@ -75,7 +75,15 @@ public final class RegistryListing {
     /** The repositories of {@code registry}, or of the cluster's registry when empty. */
     public Listing catalog(Optional<String> registry) {
         if (registry.isEmpty()) {
-            KubernetesClient client = cluster.get();
+            KubernetesClient client;
+            try {
+                client = cluster.get();
+            } catch (ClusterException e) {
+                throw new ClusterException(
+                        e.getMessage() + "; or name a registry, such as 'jackal tools registry catalog"
+                                + " 127.0.0.1:5000'",
+                        e);
+            }
             RegistryTarget target = RegistryTargets.find(client)
                     .orElseThrow(() -> new ClusterException(
                             "the cluster has no jackal state (no secret " + RegistryTargets.NAMESPACE + "/"

@@ -225,7 +225,10 @@ class RegistryListingTest {
                     throw unreachable;
                 })
                 .catalog(Optional.empty()));
-        assertEquals(unreachable, without, "without a registry named, the cluster is needed");
+        assertEquals(unreachable, without.getCause(), "without a registry named, the cluster is needed");
+        assertTrue(
+                without.getMessage().startsWith(unreachable.getMessage() + "; or name a registry"),
+                without.getMessage());
     }
 
     @Test
