@@ -97,11 +97,13 @@ class InitBadInputCliTest {
 
     private static String oneErrorLine(Jackal.Result result) {
         assertEquals(1, result.exitCode(), result.err());
-        String[] lines = result.err().strip().split("\n");
-        assertEquals(1, lines.length, result.err());
-        assertTrue(lines[0].startsWith("ERROR: "), lines[0]);
+        // progress lines may come first; the failure itself is one ERROR line with no stack trace
+        java.util.List<String> errors =
+                result.err().lines().filter(l -> l.contains("ERROR")).toList();
+        assertEquals(1, errors.size(), result.err());
+        assertTrue(errors.get(0).startsWith("ERROR: "), errors.get(0));
         assertFalse(result.err().contains("\tat "), result.err());
-        return lines[0];
+        return errors.get(0);
     }
 
     @Test
