@@ -83,9 +83,19 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.FLAVOR)
     String flavor;
 
-    /** Values for {@code ###JACKAL_PKG_TMPL_KEY###}: {@code <set><KEY>value</KEY></set>} or {@code -Djackal.set=KEY=value,K2=v2}. */
-    @Parameter(property = PropertyNames.SET)
+    /**
+     * Values for {@code ###JACKAL_PKG_TMPL_KEY###}: {@code <set><KEY>value</KEY></set>}. From the command line or
+     * {@code <properties>}: {@code jackal.set} ({@code setPairs}), which replaces this map.
+     */
+    @Parameter
     Map<String, String> set;
+
+    /**
+     * {@code set} as {@code KEY=value} pairs separated by commas ({@code -Djackal.set=KEY=value,K2=v2}); a Maven map
+     * parameter cannot take a property itself.
+     */
+    @Parameter(property = PropertyNames.SET)
+    String setPairs;
 
     /** Do not generate SBOMs. */
     @Parameter(property = PropertyNames.SKIP_SBOM, defaultValue = "false")
@@ -95,9 +105,16 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.MAX_PACKAGE_SIZE, defaultValue = "0")
     int maxPackageSize;
 
-    /** Pull images of a registry from another: source registry → replacement ({@code -Djackal.registryOverride=SRC=DST}). */
-    @Parameter(property = PropertyNames.REGISTRY_OVERRIDE)
+    /**
+     * Pull images of a registry from another: {@code <registryOverrides><SRC>DST</SRC></registryOverrides>}. From the
+     * command line or {@code <properties>}: {@code jackal.registryOverride} ({@code registryOverridePairs}).
+     */
+    @Parameter
     Map<String, String> registryOverrides;
+
+    /** {@code registryOverrides} as {@code SRC=DST} pairs separated by commas ({@code -Djackal.registryOverride=…}). */
+    @Parameter(property = PropertyNames.REGISTRY_OVERRIDE)
+    String registryOverridePairs;
 
     /** Talk plain HTTP to image registries. */
     @Parameter(property = PropertyNames.PLAIN_HTTP, defaultValue = "false")
