@@ -22,7 +22,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Verifies a jackal package (every checksum) and logs its definition, or its images. Inspects the package
  * that {@code jackal:package} attached in this build unless {@code source} names one. A property
- * ({@code -Djackal.*} or the POM's {@code <properties>}) beats {@code <configuration>} ({@link RawConfiguration});
+ * ({@code -Djackal.*}, or a {@code jackal.*} entry in the POM's properties) beats the plugin's configuration
+ * ({@link RawConfiguration});
  * relative paths resolve against the project's directory.
  */
 @Mojo(name = "inspect", threadSafe = true)
@@ -42,7 +43,7 @@ public final class InspectMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.LIST_IMAGES, defaultValue = "false")
     boolean listImages;
 
-    /** Write the package's SBOMs to this directory ({@code <dir>/<package name>/}). */
+    /** Write the package's SBOMs to this directory, below a directory named after the package. */
     @Parameter(property = PropertyNames.SBOM_OUT)
     File sbomOut;
 

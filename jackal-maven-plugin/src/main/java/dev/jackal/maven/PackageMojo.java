@@ -32,11 +32,11 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Builds the jackal package of this project from its {@code jackal.yaml} and attaches it to the build (type
- * {@code tar.zst}, classifier {@code <arch>[-<flavor>]}; a split package attaches its parts as
- * {@code tar.zst.part000}, {@code tar.zst.part001}, …). A property ({@code -Djackal.*} or the POM's
- * {@code <properties>}) beats {@code <configuration>}, except that an execution's own {@code <architecture>} and
- * {@code <flavor>} win; see {@link RawConfiguration}. An aggregator ({@code pom} packaging with modules) without a
- * {@code jackal.yaml} is skipped.
+ * {@code tar.zst}, classifier ARCH or ARCH-FLAVOR; a split package attaches its parts as {@code tar.zst.part000},
+ * {@code tar.zst.part001}, …). A property ({@code -Djackal.*}, or a {@code jackal.*} entry in the POM's properties)
+ * beats the plugin's configuration, except that an execution's own architecture and flavor win; see
+ * {@link RawConfiguration}. An aggregator ({@code pom} packaging with modules) without a {@code jackal.yaml} is
+ * skipped. (No angle brackets in these texts: {@code help:describe} reads them as HTML and drops them.)
  */
 @Mojo(
         name = "package",
@@ -84,8 +84,9 @@ public final class PackageMojo extends AbstractMojo {
     String flavor;
 
     /**
-     * Values for {@code ###JACKAL_PKG_TMPL_KEY###}: {@code <set><KEY>value</KEY></set>}. From the command line or
-     * {@code <properties>}: {@code jackal.set} ({@code setPairs}), which replaces this map.
+     * Values for {@code ###JACKAL_PKG_TMPL_KEY###}, one child element per key (named after the key, holding the
+     * value). From the command line or the POM's properties: {@code jackal.set} ({@code setPairs}), which replaces
+     * this map.
      */
     @Parameter
     Map<String, String> set;
@@ -106,8 +107,9 @@ public final class PackageMojo extends AbstractMojo {
     int maxPackageSize;
 
     /**
-     * Pull images of a registry from another: {@code <registryOverrides><SRC>DST</SRC></registryOverrides>}. From the
-     * command line or {@code <properties>}: {@code jackal.registryOverride} ({@code registryOverridePairs}).
+     * Pull images of a registry from another: one child element per source registry (named after it, holding the
+     * replacement). From the command line or the POM's properties: {@code jackal.registryOverride}
+     * ({@code registryOverridePairs}).
      */
     @Parameter
     Map<String, String> registryOverrides;

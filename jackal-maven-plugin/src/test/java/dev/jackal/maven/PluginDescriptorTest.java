@@ -30,6 +30,22 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void descriptionsHaveNoAngleBrackets() throws Exception {
+        // help:describe and jackal:help read descriptions as HTML: "<arch>" would vanish from the text
+        NodeList descriptions = descriptor().getElementsByTagName("description");
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i < descriptions.getLength(); i++) {
+            String text = descriptions.item(i).getTextContent();
+            boolean generated = text.startsWith("Display help information on"); // maven-plugin-plugin's helpmojo
+            if (!generated && text.matches("(?s).*<[a-zA-Z/].*")) {
+                broken.add(text);
+            }
+        }
+        assertTrue(descriptions.getLength() > 20, "descriptions: " + descriptions.getLength());
+        assertEquals(List.of(), broken);
+    }
+
+    @Test
     void runsOnMaven363() throws Exception {
         Element plugin = descriptor().getDocumentElement();
         assertEquals("3.6.3", child(plugin, "requiredMavenVersion").getTextContent());
