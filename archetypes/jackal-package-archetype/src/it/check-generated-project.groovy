@@ -53,9 +53,12 @@ def run = { List<String> command, File dir ->
 def jar = new File(root, 'jackal-deployer/target/jackal-deployer.jar')
 assert jar.isFile() : 'the deployer jar is built before the archetype: ' + jar
 def inspected = run(['java', '-jar', jar.path, 'package', 'inspect', archive.path, '--no-progress', '-l', 'warn'], generated)
-assert inspected.contains('name: ' + expectedName) : inspected
-assert inspected.contains('version: ' + expectedVersion) : 'metadata.version comes from the POM: ' + inspected
-assert inspected.contains('namespace: ' + expectedName) : inspected
+def has = { String key, String value ->
+    (inspected =~ /(?m)^ +${key}: "?${java.util.regex.Pattern.quote(value)}"?$/).find()
+}
+assert has('name', expectedName) : 'metadata.name: ' + inspected
+assert has('version', expectedVersion) : 'metadata.version comes from the POM: ' + inspected
+assert has('namespace', expectedName) : inspected
 
 // the manifest and the file are in the package as written
 def unpacked = new File(target, 'unpacked')

@@ -1,5 +1,5 @@
-// archetype:integration-test: generated with the archetype just built (artifactId Hello_Package, so packageName
-// takes its default, the artifactId made a Kubernetes name), then `mvn package` by the Maven running this build.
+// archetype:integration-test: generated with the archetype just built, then `mvn package` by the Maven running this
+// build. The artifactId Hello__Package. leaves packageName to its default, the artifactId made a Kubernetes name.
 def projectDir = context.get('projectDir')
 def module = projectDir.canonicalFile
 while (!new File(module, 'src/it/check-generated-project.groovy').isFile()) {
