@@ -34,4 +34,8 @@ def definition = out.toString()
 assert definition.contains('timestamp: "Thu, 01 Jan 2026 00:00:00 +0000"') : definition
 assert !definition.contains('terminal:') : definition
 assert !definition.contains('user:') : definition
+// the local chart went through Helm's native library in the plugin's realm (chosen by jackal-core's OS profile)
+assert definition.contains('localPath: chart/greeter') : definition
+def log = new File(basedir, 'build.log').text
+assert !log.contains('No NativeLibrary implementation found') : log
 return true
