@@ -6,7 +6,11 @@ try {
     def log = new File(basedir, 'build.log').text
     assert log.contains('BUILD SUCCESS')
     def archive = new File(basedir, 'target/jackal-package-composed-amd64-1.0.0.tar.zst')
-    assert archive.isFile() : "the -Djackal.architecture=amd64 property must beat the POM's arm64: " + log
+    assert archive.isFile() : "-Djackal.architecture=amd64 applies to an execution without <architecture>: " + log
+    // the definition's metadata.version (1.0.0) is kept, and the difference from the project's (1.0) is told
+    assert log.contains('[WARNING] jackal: jackal.yaml says metadata.version 1.0.0 but the project\'s version is 1.0') : log
+    // the core's "created …" line is the only one naming the archive (no duplicate from the mojo)
+    assert log.count('jackal-package-composed-amd64-1.0.0.tar.zst (aggregate checksum') == 1 : log
 
     def root = new File(basedir, '../../../..').canonicalFile
     def jar = new File(root, 'jackal-deployer/target/jackal-deployer.jar')

@@ -1,5 +1,7 @@
 package dev.jackal.bench;
 
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.Credentials;
 import dev.jackal.core.oci.Descriptor;
 import dev.jackal.core.oci.ImagePusher;
 import dev.jackal.core.oci.ImageReference;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The jackal side of the push benchmark (not part of the build or CI): pushes every image of a {@link CreateBench}
@@ -19,7 +22,7 @@ import java.util.List;
  *
  * <pre>
  *   name &lt;layoutDir&gt;                               # once: index.json entries named bench.local/bench/NAME:1.0
- *   push &lt;layoutDir&gt; &lt;registry&gt; &lt;concurrency&gt;
+ *   push &lt;layoutDir&gt; &lt;registry&gt; &lt;concurrency&gt;   # BENCH_REGISTRY_USER/_PASSWORD: push credentials
  * </pre>
  */
 public final class PushBench {
@@ -43,9 +46,15 @@ public final class PushBench {
             pushes.add(new ImagePusher.Push(
                     source(name), List.of(ImageReference.parse(registry + "/bench/" + name + ":1.0"))));
         }
-        RegistryClient client = RegistryClient.builder()
-                .options(registry, RegistryOptions.defaults().withPlainHttp(true))
-                .build();
+        RegistryClient.Builder builder =
+                RegistryClient.builder().options(registry, RegistryOptions.defaults().withPlainHttp(true));
+        // node mode: the in-cluster registry's push user, from the environment (never on the command line)
+        String user = System.getenv("BENCH_REGISTRY_USER");
+        if (user != null && !user.isEmpty()) {
+            builder.credentials(CredentialProvider.of(
+                    Map.of(registry, new Credentials(user, System.getenv("BENCH_REGISTRY_PASSWORD")))));
+        }
+        RegistryClient client = builder.build();
         PushResult result = new ImagePusher(client, OciProgressListener.NONE).push(layout, pushes, concurrency);
         System.out.println("pushed " + result.images() + " images: " + result.blobsUploaded() + " blobs, "
                 + result.bytesUploaded() + " bytes uploaded, " + result.blobsPresent() + " present, "

@@ -214,6 +214,17 @@ class InitRealNodeTest {
         assertEquals("tagged-ok", logs("tagged"));
         assertEquals("marker-pinned", logs("pinned"));
 
+        // the registry as the tools see it: the catalog with the state's pull user, tags with its push user
+        Jackal.Result catalog = jackal("tools", "registry", "catalog", "--no-progress");
+        assertEquals(0, catalog.exitCode(), catalog.err());
+        List<String> repositories = catalog.out().lines().toList();
+        assertTrue(repositories.containsAll(List.of("app/tagged", "app/pinned")), catalog.out());
+        Jackal.Result tags = jackal("tools", "registry", "ls", "127.0.0.1:31999/app/tagged", "--no-progress");
+        assertEquals(0, tags.exitCode(), tags.err());
+        List<String> tagList = tags.out().lines().toList();
+        assertTrue(tagList.contains("1"), tags.out());
+        assertTrue(tagList.stream().anyMatch(t -> t.matches("1-jackal-\\d+")), tags.out());
+
         Jackal.Result second = jackal("package", "deploy", archive.toString(), "--confirm", "--no-progress");
         assertEquals(0, second.exitCode(), second.err());
         long firstBytes = uploaded(first.err());

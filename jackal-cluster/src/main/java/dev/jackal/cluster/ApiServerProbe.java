@@ -28,10 +28,15 @@ final class ApiServerProbe {
     private ApiServerProbe() {}
 
     static void check(Config config, Path kubeconfig) {
+        check(config, kubeconfig, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
+    }
+
+    /** As {@link #check(Config, Path)} with other timeouts, for a command that can do without the cluster. */
+    static void check(Config config, Path kubeconfig, int connectTimeoutMs, int requestTimeoutMs) {
         Config probe = new ConfigBuilder(config)
                 .withRequestRetryBackoffLimit(0)
-                .withConnectionTimeout(CONNECT_TIMEOUT_MS)
-                .withRequestTimeout(REQUEST_TIMEOUT_MS)
+                .withConnectionTimeout(connectTimeoutMs)
+                .withRequestTimeout(requestTimeoutMs)
                 .build();
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(probe).build()) {

@@ -46,7 +46,9 @@ public final class ChartInstaller {
                 values.forEach(command::withValuesFile);
                 events.info(
                         "helm: " + release + " in " + namespace + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
-                return command.call();
+                try (NativeSignals guard = NativeSignals.guard()) {
+                    return command.call();
+                }
             } catch (RuntimeException e) {
                 last = e;
                 events.warn("helm: " + release + " failed: " + e.getMessage());

@@ -59,10 +59,31 @@ final class InitDeployer {
                             + " jackal-init-<arch>-<version>.tar.zst; deploy other packages with jackal package deploy",
                     null);
         }
-        JackalState state = new StateInitializer(kube.client(), events).init(request.state());
+        StateInitializer states = new StateInitializer(kube.client(), events);
+        if (bootstrapsRegistry(loaded, request, states)) {
+            // no node to run the injector on is bad input like the others: say so before the state is written
+            new InjectorBootstrap(kube.client(), events)
+                    .requireCandidate(loaded.pkg().metadata().architecture());
+        }
+        JackalState state = states.init(request.state());
         Hooks hooks = new Hooks(state, loaded.dialect());
         DeployedPackage deployed = new PackageDeployer(events, kube).deploy(loaded, request.deploy(), hooks);
         return new InitResult(deployed, state.registryInfo().address(), hooks.seedAddress);
+    }
+
+    /** Whether this init will run the injector: the package has a seed registry and the registry is jackal's own. */
+    private static boolean bootstrapsRegistry(LoadedPackage loaded, InitRequest request, StateInitializer states) {
+        String prefix = loaded.dialect().prefix() + "-";
+        boolean hasSeed = loaded.pkg().components().stream()
+                .map(Component::name)
+                .anyMatch(
+                        n -> n.equals(SEED_REGISTRY) || n.equals(prefix + SEED_REGISTRY.substring("jackal-".length())));
+        if (!hasSeed || request.state().registry().url() != null) {
+            return false;
+        }
+        return states.load()
+                .map(s -> s.registryInfo() == null || s.registryInfo().internalRegistry())
+                .orElse(true);
     }
 
     /** Init's handling of its components by name. */

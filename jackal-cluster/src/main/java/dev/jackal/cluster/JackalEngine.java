@@ -1,16 +1,22 @@
 package dev.jackal.cluster;
 
 import dev.jackal.cluster.kube.Namespaces;
+import dev.jackal.cluster.push.RegistryListing;
 import dev.jackal.cluster.state.JackalState;
 import dev.jackal.cluster.state.StateInitializer;
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.oci.DockerConfigCredentials;
+import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.state.DeployedPackage;
 import dev.jackal.core.wait.ClusterTarget;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The deploy engine's one entry point: every front end (the CLI, a Maven goal, a Gradle plugin) turns its input
@@ -20,6 +26,9 @@ import java.util.Optional;
  * <p>An engine holds one connection to one cluster; close it when done.
  */
 public final class JackalEngine implements AutoCloseable {
+
+    /** How long a command that can do without the cluster waits for it to answer. */
+    private static final Duration OPTIONAL_CLUSTER_PROBE = Duration.ofSeconds(2);
 
     private final EventHandler events;
     private final Kube kube;
@@ -76,6 +85,43 @@ public final class JackalEngine implements AutoCloseable {
     /** Waits until {@code target} meets its condition ({@code tools wait-for} and wait actions). */
     public void waitFor(ClusterTarget target, Duration timeout) {
         new KubeWaiter(events, kube.client()).await(target, timeout);
+    }
+
+    /**
+     * Lists a registry's repositories or a repository's tags ({@code tools registry catalog|ls}, spec §10). Needs no
+     * engine: it connects to the cluster of {@code kubeconfig} only to find the state's registry, and lists any other
+     * registry without one when the kubeconfig is missing or the cluster does not answer within a second or two.
+     */
+    public static RegistryListResult listRegistry(Path kubeconfig, RegistryListRequest request, EventHandler events) {
+        Objects.requireNonNull(events, "events");
+        RegistryOptions options = request.insecure()
+                ? RegistryOptions.defaults().withPlainHttpFallback(true).withInsecureSkipTlsVerify(true)
+                : RegistryOptions.defaults();
+        List<Kube> connected = new ArrayList<>(1);
+        Supplier<KubernetesClient> cluster = () -> {
+            if (connected.isEmpty()) {
+                connected.add(
+                        request.target().isEmpty()
+                                ? Kube.connect(kubeconfig)
+                                : Kube.connectBriefly(kubeconfig, OPTIONAL_CLUSTER_PROBE));
+            }
+            return connected.get(0).client();
+        };
+        RegistryListing listing =
+                new RegistryListing(events, cluster, options, DockerConfigCredentials.fromEnvironment());
+        try {
+            RegistryListing.Listing found = request.kind() == RegistryListRequest.Kind.REPOSITORIES
+                    ? listing.catalog(request.target())
+                    : listing.tags(request.target().orElseThrow());
+            return new RegistryListResult(found.registry(), found.names());
+        } finally {
+            connected.forEach(Kube::close);
+        }
+    }
+
+    /** As {@link #listRegistry(Path, RegistryListRequest, EventHandler)} with the kubeconfig kubectl would use. */
+    public static RegistryListResult listRegistry(RegistryListRequest request, EventHandler events) {
+        return listRegistry(Kube.defaultKubeconfig(), request, events);
     }
 
     @Override

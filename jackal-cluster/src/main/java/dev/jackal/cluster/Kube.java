@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The cluster, found as kubectl finds it: {@code $KUBECONFIG} (its first file), else {@code ~/.kube/config}.
@@ -26,14 +27,31 @@ public final class Kube implements AutoCloseable {
 
     /** Connects with the kubeconfig kubectl would use. */
     public static Kube connect() {
+        return connect(defaultKubeconfig());
+    }
+
+    /** The kubeconfig kubectl would use: the first file of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
+    public static Path defaultKubeconfig() {
         String env = System.getenv("KUBECONFIG");
-        Path path = env != null && !env.isBlank()
+        return env != null && !env.isBlank()
                 ? Path.of(env.split(File.pathSeparator)[0])
                 : Path.of(System.getProperty("user.home"), ".kube", "config");
-        return connect(path);
     }
 
     public static Kube connect(Path kubeconfig) {
+        return connect(kubeconfig, ApiServerProbe.CONNECT_TIMEOUT_MS, ApiServerProbe.REQUEST_TIMEOUT_MS);
+    }
+
+    /**
+     * Connects with a probe of at most about {@code probeTimeout} (twice that when the server accepts the connection
+     * but is slow to answer), for a command that goes on without the cluster when it is not there.
+     */
+    public static Kube connectBriefly(Path kubeconfig, Duration probeTimeout) {
+        int millis = (int) probeTimeout.toMillis();
+        return connect(kubeconfig, millis, 2 * millis);
+    }
+
+    private static Kube connect(Path kubeconfig, int connectTimeoutMs, int requestTimeoutMs) {
         if (!Files.isRegularFile(kubeconfig)) {
             throw new ClusterException(
                     "no kubeconfig at " + kubeconfig + "; point KUBECONFIG at the cluster's" + " kubeconfig", null);
@@ -44,7 +62,7 @@ public final class Kube implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new ClusterException("cannot use the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
         }
-        ApiServerProbe.check(config, kubeconfig);
+        ApiServerProbe.check(config, kubeconfig, connectTimeoutMs, requestTimeoutMs);
         return new Kube(
                 kubeconfig, new KubernetesClientBuilder().withConfig(config).build());
     }

@@ -53,7 +53,14 @@ final class CommandTree {
                     new Node(PackagePullCommand.class)),
             new Node(InitCommand.class),
             new Node(DestroyCommand.class),
-            new Node(ToolsCommand.class, new Node(ToolsWaitForCommand.class), new Node(ToolsGetCredsCommand.class)),
+            new Node(
+                    ToolsCommand.class,
+                    new Node(ToolsWaitForCommand.class),
+                    new Node(ToolsGetCredsCommand.class),
+                    new Node(
+                            ToolsRegistryCommand.class,
+                            new Node(ToolsRegistryCatalogCommand.class),
+                            new Node(ToolsRegistryLsCommand.class))),
             new Node(VersionCommand.class),
             new Node(InternalCommand.class, new Node(InternalAgentCommand.class)),
             new Node(CommandLine.HelpCommand.class));

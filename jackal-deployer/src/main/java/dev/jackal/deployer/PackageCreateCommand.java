@@ -5,6 +5,7 @@ import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
+import dev.jackal.core.create.SourceDateEpoch;
 import dev.jackal.core.definition.DefinitionWriter;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.net.TransferBounds;
@@ -128,7 +129,7 @@ final class PackageCreateCommand implements Callable<Integer> {
     @Option(
             names = "--record-builder",
             description = "Write this machine's host name and your user name into the package's build data"
-                    + " (left out by default).")
+                    + " (left out by default, and always when SOURCE_DATE_EPOCH is set).")
     boolean recordBuilder;
 
     /** Asks on the terminal for template values that --set lacks; never without a terminal or with --confirm. */
@@ -182,6 +183,9 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .cacheDir(global.cache())
                     .recordBuilder(recordBuilder)
                     .imageLayouts(imageLayouts)
+                    // reproducible-builds.org: a fixed build.timestamp makes two creates give the same bytes
+                    .timestamp(SourceDateEpoch.parse(System.getenv(SourceDateEpoch.VARIABLE))
+                            .orElse(null))
                     .build();
             CreateResult result =
                     new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);

@@ -21,8 +21,10 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Verifies a jackal package (every checksum) and logs its definition, or its images. Inspects the package
- * that {@code jackal:package} attached in this build unless {@code source} names one. Each parameter can be
- * overridden with its {@code -Djackal.*} property ({@link PropertyNames}).
+ * that {@code jackal:package} attached in this build unless {@code source} names one. A property
+ * ({@code -Djackal.*}, or a {@code jackal.*} entry in the POM's properties) beats the plugin's configuration
+ * ({@link RawConfiguration});
+ * relative paths resolve against the project's directory.
  */
 @Mojo(name = "inspect", threadSafe = true)
 public final class InspectMojo extends AbstractMojo {
@@ -34,26 +36,38 @@ public final class InspectMojo extends AbstractMojo {
     MavenSession session;
 
     /** The package: a {@code .tar.zst}, {@code .tar} or {@code .part000}. Default: this build's package. */
-    @Parameter
+    @Parameter(property = PropertyNames.SOURCE)
     File source;
 
     /** Log the package's images instead of its definition. */
-    @Parameter
+    @Parameter(property = PropertyNames.LIST_IMAGES, defaultValue = "false")
     boolean listImages;
 
-    /** Write the package's SBOMs to this directory ({@code <dir>/<package name>/}). */
-    @Parameter
+    /** Write the package's SBOMs to this directory, below a directory named after the package. */
+    @Parameter(property = PropertyNames.SBOM_OUT)
     File sbomOut;
 
     /** The expected SHA-256 of the archive. */
-    @Parameter
+    @Parameter(property = PropertyNames.SHASUM)
     String shasum;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        RawConfiguration raw = new RawConfiguration(session.getUserProperties());
-        Path archive = archive(raw);
-        String sboms = raw.string(PropertyNames.SBOM_OUT, sbomOut == null ? null : sbomOut.getPath(), null);
+        RawConfiguration raw = new RawConfiguration(
+                session.getUserProperties(),
+                project.getProperties(),
+                session.getSystemProperties(),
+                project.getBasedir().toPath());
+        Path archive;
+        Path sboms;
+        boolean images;
+        try {
+            archive = archive(raw);
+            sboms = raw.path(PropertyNames.SBOM_OUT, sbomOut);
+            images = raw.bool(PropertyNames.LIST_IMAGES, listImages);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(MavenMessages.describe(e));
+        }
         MavenEvents events = new MavenEvents(getLog());
         Path temp = Path.of(project.getBuild().getDirectory(), "jackal-tmp");
         try {
@@ -63,35 +77,35 @@ public final class InspectMojo extends AbstractMojo {
         }
         try (LoadedPackage loaded = new PackageLoader(events, temp)
                 .load(archive, Optional.ofNullable(raw.string(PropertyNames.SHASUM, shasum, null)))) {
-            List<String> lines = raw.bool(PropertyNames.LIST_IMAGES, listImages)
-                    ? loaded.images()
-                    : loaded.definitionText().lines().toList();
+            List<String> lines =
+                    images ? loaded.images() : loaded.definitionText().lines().toList();
             lines.forEach(getLog()::info);
             if (sboms != null) {
-                Optional<Path> written = loaded.writeSboms(Path.of(sboms));
+                Optional<Path> written = loaded.writeSboms(sboms);
                 getLog().info(written.map(p -> "jackal: SBOMs written to " + p)
                         .orElse("jackal: the package has no SBOMs"));
             }
             getLog().info("jackal: " + archive.getFileName() + " verified"
                     + (loaded.dialect() == PackageDialect.JACKAL ? "" : " (" + loaded.origin() + ")"));
         } catch (JackalException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(MavenMessages.describe(e));
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the SBOMs to " + sboms + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "cannot write the SBOMs to " + sboms + ": " + MavenMessages.describe(e), e);
         }
     }
 
     private Path archive(RawConfiguration raw) throws MojoFailureException {
-        String configured = raw.string(PropertyNames.SOURCE, source == null ? null : source.getPath(), null);
+        Path configured = raw.path(PropertyNames.SOURCE, source);
         if (configured != null) {
-            return Path.of(configured);
+            return configured;
         }
         for (Artifact attached : project.getAttachedArtifacts()) {
-            if ("tar.zst".equals(attached.getType()) && attached.getFile() != null) {
+            if (Attachments.isPackage(attached.getType()) && attached.getFile() != null) {
                 return attached.getFile().toPath();
             }
         }
         throw new MojoFailureException("there is no package to inspect: run jackal:package in the same build"
-                + " (mvn package jackal:inspect) or name one with -D" + PropertyNames.SOURCE + "=FILE");
+                + " (mvn package jackal:inspect) or name one with <source> (-D" + PropertyNames.SOURCE + "=FILE)");
     }
 }

@@ -1,6 +1,7 @@
 package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
+import dev.jackal.core.compose.Composer;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
@@ -9,6 +10,7 @@ import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -28,9 +31,12 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Builds the jackal package of this project from its {@code jackal.yaml} and attaches it to the build
- * (type {@code tar.zst}, classifier {@code <arch>[-<flavor>]}). Each parameter can be overridden with
- * the {@code -Djackal.*} property named in {@link PropertyNames}, which beats the POM.
+ * Builds the jackal package of this project from its {@code jackal.yaml} and attaches it to the build (type
+ * {@code tar.zst}, classifier ARCH or ARCH-FLAVOR; a split package attaches its parts as {@code tar.zst.part000},
+ * {@code tar.zst.part001}, …). A property ({@code -Djackal.*}, or a {@code jackal.*} entry in the POM's properties)
+ * beats the plugin's configuration, except that an execution's own architecture and flavor win; see
+ * {@link RawConfiguration}. An aggregator ({@code pom} packaging with modules) without a {@code jackal.yaml} is
+ * skipped. (No angle brackets in these texts: {@code help:describe} reads them as HTML and drops them.)
  */
 @Mojo(
         name = "package",
@@ -45,79 +51,228 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
     @Component
     MavenProjectHelper projectHelper;
 
     /** Skip the goal. */
-    @Parameter
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     boolean skip;
 
-    /** The directory with {@code jackal.yaml}. */
-    @Parameter(defaultValue = "${project.basedir}")
+    /** The directory with {@code jackal.yaml}; relative to the project's directory. */
+    @Parameter(property = PropertyNames.PACKAGE_DIRECTORY, defaultValue = "${project.basedir}")
     File packageDirectory;
 
-    /** Where the package is written. */
-    @Parameter(defaultValue = "${project.build.directory}")
+    /** Where the package is written; relative to the project's directory. */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}")
     File outputDirectory;
 
-    /** The target cluster's architecture; default: the definition's, else this machine's. */
-    @Parameter
+    /**
+     * The target cluster's architecture; default: the definition's, else this machine's. An execution that sets
+     * it keeps it whatever {@code -Djackal.architecture} says.
+     */
+    @Parameter(property = PropertyNames.ARCHITECTURE)
     String architecture;
 
-    /** Keep only components without a flavor or with this one. */
-    @Parameter
+    /**
+     * Keep only components without a flavor or with this one. An execution that sets it keeps it whatever
+     * {@code -Djackal.flavor} says.
+     */
+    @Parameter(property = PropertyNames.FLAVOR)
     String flavor;
 
-    /** Values for {@code ###JACKAL_PKG_TMPL_KEY###}. */
+    /**
+     * Values for {@code ###JACKAL_PKG_TMPL_KEY###}, one child element per key (named after the key, holding the
+     * value). From the command line or the POM's properties: {@code jackal.set} ({@code setPairs}), which replaces
+     * this map.
+     */
     @Parameter
     Map<String, String> set;
 
+    /**
+     * {@code set} as {@code KEY=value} pairs separated by commas ({@code -Djackal.set=KEY=value,K2=v2}); a Maven map
+     * parameter cannot take a property itself.
+     */
+    @Parameter(property = PropertyNames.SET)
+    String setPairs;
+
     /** Do not generate SBOMs. */
-    @Parameter
+    @Parameter(property = PropertyNames.SKIP_SBOM, defaultValue = "false")
     boolean skipSbom;
 
-    /** Split the package into parts of at most this many megabytes (0: one file). */
-    @Parameter
+    /** Split the package into parts of at most this many megabytes (0: one file); each part is attached. */
+    @Parameter(property = PropertyNames.MAX_PACKAGE_SIZE, defaultValue = "0")
     int maxPackageSize;
 
-    /** Pull images of a registry from another: source registry → replacement. */
+    /**
+     * Pull images of a registry from another: one child element per source registry (named after it, holding the
+     * replacement). From the command line or the POM's properties: {@code jackal.registryOverride}
+     * ({@code registryOverridePairs}).
+     */
     @Parameter
     Map<String, String> registryOverrides;
 
+    /** {@code registryOverrides} as {@code SRC=DST} pairs separated by commas ({@code -Djackal.registryOverride=…}). */
+    @Parameter(property = PropertyNames.REGISTRY_OVERRIDE)
+    String registryOverridePairs;
+
     /** Talk plain HTTP to image registries. */
-    @Parameter
+    @Parameter(property = PropertyNames.PLAIN_HTTP, defaultValue = "false")
     boolean plainHttp;
 
     /** Do not verify image registries' TLS certificates. */
-    @Parameter
+    @Parameter(property = PropertyNames.INSECURE_SKIP_TLS_VERIFY, defaultValue = "false")
     boolean insecureSkipTlsVerify;
 
     /** Attempts per image pull. */
-    @Parameter(defaultValue = "3")
+    @Parameter(property = PropertyNames.RETRIES, defaultValue = "3")
     int retries;
 
     /** Longest wait for a connection, in seconds. */
-    @Parameter(defaultValue = "10")
+    @Parameter(property = PropertyNames.CONNECT_TIMEOUT, defaultValue = "10")
     int connectTimeout;
 
     /**
      * Longest wait for an answer or for the next bytes of a download, in seconds; also the window of
      * {@code minTransferRate}.
      */
-    @Parameter(defaultValue = "30")
+    @Parameter(property = PropertyNames.READ_TIMEOUT, defaultValue = "30")
     int readTimeout;
 
     /** A download slower than this many bytes per second over a {@code readTimeout} window fails (0: no limit). */
-    @Parameter(defaultValue = "1024")
+    @Parameter(property = PropertyNames.MIN_TRANSFER_RATE, defaultValue = "1024")
     int minTransferRate;
 
     /** Blobs fetched at once. */
-    @Parameter(defaultValue = "3")
+    @Parameter(property = PropertyNames.OCI_CONCURRENCY, defaultValue = "3")
     int ociConcurrency;
 
-    /** Write this machine's host name and the user's name into the package's build data (left out by default). */
-    @Parameter
+    /** jackal's cache of images, charts and repositories; default {@code ~/.jackal-cache}. */
+    @Parameter(property = PropertyNames.CACHE)
+    File cache;
+
+    /**
+     * Write this machine's host name and the user's name into the package's build data (left out by default, and
+     * always in a reproducible build: when {@code project.build.outputTimestamp} or {@code SOURCE_DATE_EPOCH} is
+     * set).
+     */
+    @Parameter(property = PropertyNames.RECORD_BUILDER, defaultValue = "false")
     boolean recordBuilder;
+
+    /**
+     * The package's {@code build.timestamp}, Maven's reproducible-build time (ISO-8601 or seconds since the epoch);
+     * when unset, {@code SOURCE_DATE_EPOCH}; when neither is set, the time of the build.
+     */
+    @Parameter(property = PropertyNames.OUTPUT_TIMESTAMP)
+    String outputTimestamp;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        RawConfiguration raw = new RawConfiguration(
+                session.getUserProperties(),
+                project.getProperties(),
+                session.getSystemProperties(),
+                project.getBasedir().toPath());
+        CreateOptions options;
+        try {
+            if (raw.bool(PropertyNames.SKIP, skip)) {
+                getLog().info("jackal: skipped");
+                return;
+            }
+            Path dir = raw.path(PropertyNames.PACKAGE_DIRECTORY, packageDirectory);
+            if (!Files.isRegularFile(dir.resolve(Composer.DEFINITION_FILE))) {
+                if (isAggregator()) {
+                    getLog().info("jackal: skipped, " + project.getArtifactId() + " aggregates modules and has no "
+                            + Composer.DEFINITION_FILE);
+                    return;
+                }
+                throw new MojoFailureException("no " + Composer.DEFINITION_FILE + " in " + dir + ": add one, point"
+                        + " <packageDirectory> (-D" + PropertyNames.PACKAGE_DIRECTORY + "=DIR) at its directory,"
+                        + " or skip this module with <" + PropertyNames.SKIP + ">true</" + PropertyNames.SKIP
+                        + "> in its <properties>");
+            }
+            options = options(raw, dir);
+        } catch (IllegalArgumentException | JackalException e) {
+            throw new MojoFailureException(MavenMessages.describe(e));
+        }
+        MavenEvents events = new MavenEvents(getLog());
+        try {
+            CreateResult result =
+                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+            String classifier =
+                    result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
+            for (Path file : result.files()) {
+                projectHelper.attachArtifact(project, Attachments.type(file), classifier, file.toFile());
+            }
+        } catch (MissingValue e) {
+            throw new MojoFailureException("jackal.yaml (or a file it imports) uses ###JACKAL_PKG_TMPL_" + e.key
+                    + "### and no value is set: add <set><" + e.key + ">value</" + e.key + "></set> to the plugin's"
+                    + " <configuration> or run with -D" + PropertyNames.SET + "=" + e.key + "=value");
+        } catch (JackalException | IllegalArgumentException e) {
+            throw new MojoFailureException(MavenMessages.describe(e));
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("jackal: package failed: " + MavenMessages.describe(e), e);
+        }
+    }
+
+    private CreateOptions options(RawConfiguration raw, Path dir) {
+        String executionId = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
+        String arch =
+                raw.perExecution(PropertyNames.ARCHITECTURE, architecture, p -> getLog().info("jackal: execution '"
+                        + executionId + "' keeps its <architecture>" + architecture + "</architecture>; "
+                        + p.described()
+                        + " applies to executions that set none"));
+        String flavorName = raw.perExecution(PropertyNames.FLAVOR, flavor, p -> getLog().info("jackal: execution '"
+                + executionId + "' keeps its <flavor>" + flavor + "</flavor>; " + p.described()
+                + " applies to executions that set none"));
+        Path cacheDir = raw.path(PropertyNames.CACHE, cache);
+        CreateOptions.Builder builder = CreateOptions.builder(dir)
+                .outputDir(raw.path(PropertyNames.OUTPUT_DIRECTORY, outputDirectory))
+                .architecture(arch)
+                .flavor(flavorName == null ? "" : flavorName)
+                .set(raw.map(PropertyNames.SET, set))
+                .missingValues(key -> {
+                    throw new MissingValue(key);
+                })
+                .skipSbom(raw.bool(PropertyNames.SKIP_SBOM, skipSbom))
+                .maxPackageSizeMb(raw.integer(PropertyNames.MAX_PACKAGE_SIZE, maxPackageSize))
+                .registryOverrides(raw.map(PropertyNames.REGISTRY_OVERRIDE, registryOverrides))
+                .plainHttp(raw.bool(PropertyNames.PLAIN_HTTP, plainHttp))
+                .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
+                .retries(raw.integer(PropertyNames.RETRIES, retries))
+                .network(new TransferBounds(
+                        Duration.ofSeconds(raw.integer(PropertyNames.CONNECT_TIMEOUT, connectTimeout)),
+                        Duration.ofSeconds(raw.integer(PropertyNames.READ_TIMEOUT, readTimeout)),
+                        raw.integer(PropertyNames.MIN_TRANSFER_RATE, minTransferRate)))
+                .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
+                .extraSboms(dependencySbom())
+                .recordBuilder(raw.bool(PropertyNames.RECORD_BUILDER, recordBuilder))
+                .timestamp(BuildTime.of(
+                                raw.string(PropertyNames.OUTPUT_TIMESTAMP, outputTimestamp, null),
+                                session.getSystemProperties().getProperty(PropertyNames.ENV_SOURCE_DATE_EPOCH))
+                        .orElse(null))
+                .defaultVersion(project.getVersion())
+                .confirmation(pkg -> {
+                    String version = pkg.metadata().version();
+                    if (version != null && !version.equals(project.getVersion())) {
+                        getLog().warn("jackal: jackal.yaml says metadata.version " + version + " but the project's"
+                                + " version is " + project.getVersion() + "; the package keeps " + version
+                                + " (leave metadata.version out to take the project's)");
+                    }
+                    return true;
+                });
+        if (cacheDir != null) {
+            builder.cacheDir(cacheDir);
+        }
+        return builder.build();
+    }
+
+    /** {@code pom} packaging with modules: a parent that only aggregates. */
+    private boolean isAggregator() {
+        return "pom".equals(project.getPackaging()) && !project.getModules().isEmpty();
+    }
 
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
@@ -135,53 +290,14 @@ public final class PackageMojo extends AbstractMojo {
         return Map.of("jackal-maven-" + project.getArtifactId() + ".json", Sboms.dependencies(subject, coordinates));
     }
 
-    @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        RawConfiguration raw = new RawConfiguration(session.getUserProperties());
-        if (raw.bool(PropertyNames.SKIP, skip)) {
-            getLog().info("jackal: skipped");
-            return;
-        }
-        CreateOptions options;
-        try {
-            options = CreateOptions.builder(
-                            Path.of(raw.string(PropertyNames.PACKAGE_DIRECTORY, packageDirectory.getPath(), ".")))
-                    .outputDir(Path.of(raw.string(PropertyNames.OUTPUT_DIRECTORY, outputDirectory.getPath(), ".")))
-                    .architecture(raw.string(PropertyNames.ARCHITECTURE, architecture, null))
-                    .flavor(raw.string(PropertyNames.FLAVOR, flavor, ""))
-                    .set(raw.map(PropertyNames.SET, set))
-                    .skipSbom(raw.bool(PropertyNames.SKIP_SBOM, skipSbom))
-                    .maxPackageSizeMb(raw.integer(PropertyNames.MAX_PACKAGE_SIZE, maxPackageSize))
-                    .registryOverrides(raw.map(PropertyNames.REGISTRY_OVERRIDE, registryOverrides))
-                    .plainHttp(raw.bool(PropertyNames.PLAIN_HTTP, plainHttp))
-                    .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
-                    .retries(raw.integer(PropertyNames.RETRIES, retries))
-                    .network(new TransferBounds(
-                            Duration.ofSeconds(raw.integer(PropertyNames.CONNECT_TIMEOUT, connectTimeout)),
-                            Duration.ofSeconds(raw.integer(PropertyNames.READ_TIMEOUT, readTimeout)),
-                            raw.integer(PropertyNames.MIN_TRANSFER_RATE, minTransferRate)))
-                    .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
-                    .extraSboms(dependencySbom())
-                    .recordBuilder(raw.bool(PropertyNames.RECORD_BUILDER, recordBuilder))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        MavenEvents events = new MavenEvents(getLog());
-        try {
-            CreateResult result =
-                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
-            String classifier =
-                    result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
-            if (result.files().size() == 1) {
-                projectHelper.attachArtifact(
-                        project, "tar.zst", classifier, result.archive().toFile());
-            }
-            getLog().info("jackal: " + result.archive() + " (aggregate checksum " + result.aggregateChecksum() + ")");
-        } catch (JackalException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+    /** A template key that neither {@code <set>} nor {@code -Djackal.set} gives a value; Maven never asks. */
+    private static final class MissingValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+
+        MissingValue(String key) {
+            super(key, null, false, false);
+            this.key = key;
         }
     }
 }

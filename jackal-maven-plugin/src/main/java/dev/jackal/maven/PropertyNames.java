@@ -1,13 +1,20 @@
 package dev.jackal.maven;
 
-/** The {@code -Djackal.*} user properties; each beats the matching POM parameter. */
+/**
+ * Every property the plugin reads, in one place. Each mojo parameter names its property here
+ * ({@code @Parameter(property = …)}), so {@code mvn help:describe -Dplugin=jackal -Ddetail} lists it. How a
+ * property and the POM's {@code <configuration>} combine is {@link RawConfiguration}'s job.
+ */
 public final class PropertyNames {
 
     public static final String SKIP = "jackal.skip";
     public static final String PACKAGE_DIRECTORY = "jackal.packageDirectory";
     public static final String OUTPUT_DIRECTORY = "jackal.outputDirectory";
+    /** Per execution: an execution's own {@code <architecture>} wins over the property. */
     public static final String ARCHITECTURE = "jackal.architecture";
+    /** Per execution: an execution's own {@code <flavor>} wins over the property. */
     public static final String FLAVOR = "jackal.flavor";
+
     public static final String SET = "jackal.set";
     public static final String SKIP_SBOM = "jackal.skipSbom";
     public static final String MAX_PACKAGE_SIZE = "jackal.maxPackageSize";
@@ -25,6 +32,11 @@ public final class PropertyNames {
     public static final String LIST_IMAGES = "jackal.listImages";
     public static final String SBOM_OUT = "jackal.sbomOut";
     public static final String SHASUM = "jackal.shasum";
+
+    /** Maven's own: the build time of reproducible builds (ISO-8601 or seconds since the epoch). */
+    public static final String OUTPUT_TIMESTAMP = "project.build.outputTimestamp";
+    /** The environment variable {@code SOURCE_DATE_EPOCH}, as Maven exposes it among the system properties. */
+    public static final String ENV_SOURCE_DATE_EPOCH = "env.SOURCE_DATE_EPOCH";
 
     private PropertyNames() {}
 }

@@ -1,9 +1,12 @@
 package dev.jackal.cluster.agent;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackal.cluster.kube.ClusterException;
+import dev.jackal.cluster.state.GitServerInfo;
+import dev.jackal.cluster.state.JackalState;
+import dev.jackal.cluster.state.RegistryInfo;
+import dev.jackal.cluster.state.StateSecret;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,9 +23,6 @@ public record AgentState(Registry registry, GitServer git) {
 
     /** The in-cluster registry's service, as the init package installs it (spec §0, §6.5). */
     static final String REGISTRY_SERVICE = "jackal-docker-registry.jackal.svc.cluster.local:5000";
-
-    private static final ObjectMapper JSON =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * @param address the address nodes pull from, e.g. {@code 127.0.0.1:31999}
@@ -48,15 +48,6 @@ public record AgentState(Registry registry, GitServer git) {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record StateJson(RegistryJson registryInfo, GitJson gitServer) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record RegistryJson(String address, Boolean internalRegistry) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record GitJson(String address, String pushUsername, String pullUsername, String pullPassword) {}
-
     /** Reads the state JSON at {@code file}; a missing or malformed file is an {@link AgentException} naming it. */
     public static AgentState read(Path file) {
         try {
@@ -69,24 +60,23 @@ public record AgentState(Registry registry, GitServer git) {
         }
     }
 
-    /** Parses state JSON; {@code source} names it in messages. */
+    /** Parses state JSON with the state model ({@link StateSecret}); {@code source} names it in messages. */
     public static AgentState parse(byte[] json, String source) {
-        StateJson state;
+        JackalState state;
         try {
-            state = JSON.readValue(json, StateJson.class);
-        } catch (IOException e) {
-            // Jackson's message may quote the document, which holds passwords: name the place only
+            state = StateSecret.fromJson(new String(json, StandardCharsets.UTF_8));
+        } catch (ClusterException e) {
+            // the state's own message names the secret, not the file the agent read: name the file, never the content
             throw new AgentException(source + " is not the state JSON of jackal init (spec §7.3)");
         }
-        if (state == null
-                || state.registryInfo() == null
-                || blank(state.registryInfo().address())) {
+        RegistryInfo registry = state.registryInfo();
+        if (registry == null || blank(registry.address())) {
             throw new AgentException(source + " has no registryInfo.address; run jackal init to write the state");
         }
-        RegistryJson registry = state.registryInfo();
-        GitJson git = state.gitServer() == null ? new GitJson(null, null, null, null) : state.gitServer();
+        GitServerInfo git =
+                state.gitServer() == null ? new GitServerInfo(null, null, null, null, null, false) : state.gitServer();
         return new AgentState(
-                new Registry(registry.address(), Boolean.TRUE.equals(registry.internalRegistry())),
+                new Registry(registry.address(), registry.internalRegistry()),
                 new GitServer(git.address(), git.pushUsername(), git.pullUsername(), git.pullPassword()));
     }
 

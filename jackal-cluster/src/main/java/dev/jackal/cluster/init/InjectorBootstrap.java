@@ -101,6 +101,16 @@ public final class InjectorBootstrap {
                 null);
     }
 
+    /**
+     * Fails in one line, before anything is created, when no node of {@code architecture} offers an image the
+     * injector could run from (waiting as {@link #start} does for a node that is still starting).
+     *
+     * @throws ClusterException naming each node and why it cannot be used
+     */
+    public void requireCandidate(String architecture) {
+        candidates(architecture);
+    }
+
     /** Deletes the injector pod, the payload ConfigMaps, {@code rust-binary} and the service; waits until gone. */
     public void cleanup() {
         objects.deleteAll();

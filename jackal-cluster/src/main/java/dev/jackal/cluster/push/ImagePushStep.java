@@ -1,10 +1,8 @@
 package dev.jackal.cluster.push;
 
-import dev.jackal.core.JackalVersion;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.model.Component;
-import dev.jackal.core.oci.CredentialProvider;
 import dev.jackal.core.oci.Credentials;
 import dev.jackal.core.oci.ImagePusher;
 import dev.jackal.core.oci.OciLayout;
@@ -16,14 +14,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The images step of a deploy (spec §6.5): pushes each component's images from the package's {@code images/} layout
  * to the cluster's registry with the push credentials, under the names {@link ImageNames} gives. The endpoint is
- * chosen once, on the first component with images ({@link PushEndpoint}); a port-forward stays open until {@link
- * #close()}.
+ * chosen once, on the first component with images ({@link RegistryConnection}); a port-forward stays open until
+ * {@link #close()}.
  */
 public final class ImagePushStep implements AutoCloseable {
 
@@ -36,7 +33,7 @@ public final class ImagePushStep implements AutoCloseable {
     private final int concurrency;
     private final RegistryOptions options;
     private final Predicate<String> reachable;
-    private RegistryTunnel tunnel;
+    private RegistryConnection connection;
     private String endpoint;
     private RegistryClient registry;
 
@@ -103,32 +100,25 @@ public final class ImagePushStep implements AutoCloseable {
 
     /** The address images go to, opening the port-forward the first time it is needed. */
     private String endpoint() {
-        if (endpoint != null) {
-            return endpoint;
+        if (connection == null) {
+            connection = RegistryConnection.open(
+                    events,
+                    client,
+                    target,
+                    new Credentials(target.pushUsername(), target.pushPassword()),
+                    options,
+                    reachable);
+            endpoint = connection.endpoint();
+            registry = connection.client();
         }
-        PushEndpoint decided = PushEndpoint.decide(target, reachable);
-        if (decided instanceof PushEndpoint.Tunnel t) {
-            tunnel = RegistryTunnel.open(client, t.service());
-            endpoint = tunnel.address();
-            events.info("the registry's NodePort " + target.address() + " does not answer from here: pushing through"
-                    + " a port-forward " + endpoint + " to pod " + tunnel.pod());
-        } else {
-            endpoint = ((PushEndpoint.Direct) decided).address();
-        }
-        registry = RegistryClient.builder()
-                .credentials(CredentialProvider.of(
-                        Map.of(endpoint, new Credentials(target.pushUsername(), target.pushPassword()))))
-                .options(endpoint, options)
-                .userAgent("jackal/" + JackalVersion.get())
-                .build();
         return endpoint;
     }
 
     @Override
     public void close() {
-        if (tunnel != null) {
-            tunnel.close();
-            tunnel = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 }

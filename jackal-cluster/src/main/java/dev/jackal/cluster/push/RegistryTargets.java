@@ -1,21 +1,19 @@
 package dev.jackal.cluster.push;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.cluster.kube.Labels;
+import dev.jackal.cluster.state.JackalState;
+import dev.jackal.cluster.state.RegistryInfo;
 import dev.jackal.cluster.state.StateSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Finds the cluster's registry in the state secret {@code jackal/jackal-state} (key {@code state}, spec §7.3): its
- * {@code registryInfo} {@code address}, push and pull credentials and {@code internalRegistry}. A small adapter on
- * purpose, to be replaced by the state model once it exists.
+ * {@code registryInfo} {@code address}, push and pull credentials and {@code internalRegistry}, read through the
+ * state model ({@link StateSecret}).
  */
 public final class RegistryTargets {
 
@@ -23,8 +21,6 @@ public final class RegistryTargets {
     public static final String NAMESPACE = Labels.NAMESPACE;
     public static final String SECRET = StateSecret.NAME;
     public static final String KEY = StateSecret.KEY;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RegistryTargets() {}
 
@@ -39,56 +35,60 @@ public final class RegistryTargets {
         if (secret == null || secret.getData() == null || !secret.getData().containsKey(KEY)) {
             return Optional.empty();
         }
-        byte[] state;
+        JackalState state;
         try {
-            state = Base64.getDecoder().decode(secret.getData().get(KEY));
-        } catch (IllegalArgumentException e) {
-            throw invalid("the key " + KEY + " is not base64", e);
+            state = StateSecret.read(secret);
+        } catch (ClusterException e) {
+            throw invalid(e.getMessage());
         }
-        return Optional.of(parse(new String(state, StandardCharsets.UTF_8)));
+        return Optional.of(of(state));
     }
 
     /** The registry described by a state document's {@code registryInfo}. */
     public static RegistryTarget parse(String stateJson) {
-        JsonNode state;
+        JackalState state;
         try {
-            state = JSON.readTree(stateJson);
-        } catch (IOException e) {
-            throw invalid("the state is not JSON", null);
+            state = StateSecret.fromJson(stateJson);
+        } catch (ClusterException e) {
+            throw invalid(e.getMessage());
         }
-        JsonNode info = state == null ? null : state.get("registryInfo");
-        if (info == null || !info.isObject()) {
-            throw invalid("it has no registryInfo", null);
+        return of(state);
+    }
+
+    /** The registry of {@code state}; fails in one line when its {@code registryInfo} cannot be used. */
+    public static RegistryTarget of(JackalState state) {
+        RegistryInfo info = state.registryInfo();
+        if (info == null) {
+            throw invalid("it has no registryInfo");
         }
-        String address = text(info, "address");
+        String address = text(info.address());
         if (address.isEmpty()) {
-            throw invalid("registryInfo.address is empty", null);
+            throw invalid("registryInfo.address is empty");
         }
-        String pushUser = text(info, "pushUsername");
+        String pushUser = text(info.pushUsername());
         if (pushUser.isEmpty()) {
-            throw invalid("registryInfo.pushUsername is empty", null);
+            throw invalid("registryInfo.pushUsername is empty");
         }
-        String pullUser = text(info, "pullUsername");
-        boolean internal = info.path("internalRegistry").asBoolean(false);
+        String pushPassword = text(info.pushPassword());
+        String pullUser = text(info.pullUsername());
         return new RegistryTarget(
                 address,
                 pushUser,
-                text(info, "pushPassword"),
+                pushPassword,
                 pullUser.isEmpty() ? pushUser : pullUser,
-                pullUser.isEmpty() ? text(info, "pushPassword") : text(info, "pullPassword"),
-                internal,
+                pullUser.isEmpty() ? pushPassword : text(info.pullPassword()),
+                info.internalRegistry(),
                 RegistryTarget.Service.REGISTRY);
     }
 
-    private static String text(JsonNode info, String field) {
-        JsonNode value = info.get(field);
-        return value == null || value.isNull() ? "" : value.asText();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
-    private static PushException invalid(String why, Throwable cause) {
+    private static PushException invalid(String why) {
         return new PushException(
                 "the cluster's state " + NAMESPACE + "/" + SECRET + " cannot be used: " + why
                         + "; run 'jackal init' again to repair it",
-                cause);
+                null);
     }
 }

@@ -39,7 +39,11 @@ import java.util.function.Predicate;
  *     (by its {@code org.opencontainers.image.base.name} or {@code ref.name} annotation) is copied from there byte for
  *     byte and no registry is contacted for it
  * @param timestamp {@code build.timestamp} of the package, or null for the time of the create; a fixed time
- *     (e.g. Maven's {@code project.build.outputTimestamp}) makes the archive itself byte-for-byte reproducible
+ *     (e.g. Maven's {@code project.build.outputTimestamp} or {@code SOURCE_DATE_EPOCH}, see {@link SourceDateEpoch})
+ *     makes the archive itself byte-for-byte reproducible, and then {@code recordBuilder} is ignored: a reproducible
+ *     package says nothing about the machine that built it
+ * @param defaultVersion {@code metadata.version} of a definition that has none (e.g. Maven's
+ *     {@code project.version}), or null to leave it out
  */
 public record CreateOptions(
         Path packageDir,
@@ -62,7 +66,8 @@ public record CreateOptions(
         Map<String, String> extraSboms,
         boolean recordBuilder,
         List<Path> imageLayouts,
-        Instant timestamp) {
+        Instant timestamp,
+        String defaultVersion) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -82,6 +87,11 @@ public record CreateOptions(
         Objects.requireNonNull(confirmation, "confirmation");
         extraSboms = Map.copyOf(extraSboms);
         imageLayouts = List.copyOf(imageLayouts);
+        defaultVersion = defaultVersion == null || defaultVersion.isBlank() ? null : defaultVersion.strip();
+        if (defaultVersion != null && !dev.jackal.core.definition.PathComponents.isClean(defaultVersion)) {
+            throw new IllegalArgumentException("the default version '" + defaultVersion
+                    + "' must be usable in a file name: no '/', '\\' or spaces");
+        }
         if (ociConcurrency < 1) {
             throw new IllegalArgumentException("--oci-concurrency must be at least 1: " + ociConcurrency);
         }
@@ -114,6 +124,7 @@ public record CreateOptions(
         private boolean recordBuilder;
         private List<Path> imageLayouts = List.of();
         private Instant timestamp;
+        private String defaultVersion;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -222,6 +233,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** The {@code metadata.version} of a definition without one; null (the default) leaves it out. */
+        public Builder defaultVersion(String value) {
+            this.defaultVersion = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -244,7 +261,8 @@ public record CreateOptions(
                     extraSboms,
                     recordBuilder,
                     imageLayouts,
-                    timestamp);
+                    timestamp,
+                    defaultVersion);
         }
     }
 }

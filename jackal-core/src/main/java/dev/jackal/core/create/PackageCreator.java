@@ -71,7 +71,11 @@ public final class PackageCreator {
                         options.set(),
                         options.missingValues());
         prepared.warnings().forEach(events::warn);
-        JackalPackage pkg = prepared.pkg();
+        JackalPackage pkg = withDefaultVersion(prepared.pkg(), options.defaultVersion());
+        if (options.recordBuilder() && options.timestamp() != null) {
+            events.warn("the build is reproducible (fixed build timestamp): host and user names are left out of"
+                    + " the package although recording them was asked for");
+        }
         if (!options.confirmation().test(pkg)) {
             throw new CreateCancelledException(pkg.metadata().name());
         }
@@ -247,11 +251,21 @@ public final class PackageCreator {
         }
     }
 
+    private static JackalPackage withDefaultVersion(JackalPackage pkg, String defaultVersion) {
+        String version = pkg.metadata().version();
+        if (defaultVersion == null || (version != null && !version.isBlank())) {
+            return pkg;
+        }
+        return pkg.withMetadata(pkg.metadata().withVersion(defaultVersion));
+    }
+
     private static JackalPackage withBuild(JackalPackage pkg, CreateOptions options, String aggregate) {
-        // host and user name only on request: they identify people and make builds differ by machine
+        // host and user name only on request, and never in a reproducible build: they identify people and make
+        // builds differ by machine
+        boolean recordBuilder = options.recordBuilder() && options.timestamp() == null;
         BuildData build = new BuildData(
-                options.recordBuilder() ? hostname() : null,
-                options.recordBuilder() ? System.getProperty("user.name", "") : null,
+                recordBuilder ? hostname() : null,
+                recordBuilder ? System.getProperty("user.name", "") : null,
                 pkg.metadata().architecture(),
                 (options.timestamp() == null
                                 ? ZonedDateTime.now()

@@ -44,6 +44,25 @@ public record Metadata(
                 annotations);
     }
 
+    /** This metadata with the version {@code value}. */
+    public Metadata withVersion(String value) {
+        return new Metadata(
+                name,
+                description,
+                value,
+                url,
+                image,
+                uncompressed,
+                architecture,
+                yolo,
+                authors,
+                documentation,
+                source,
+                vendor,
+                aggregateChecksum,
+                annotations);
+    }
+
     /** This metadata with the aggregate checksum {@code value}. */
     public Metadata withAggregateChecksum(String value) {
         return new Metadata(

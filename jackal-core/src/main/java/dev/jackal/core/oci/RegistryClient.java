@@ -25,6 +25,7 @@ public final class RegistryClient implements OciStore {
 
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final int MAX_REDIRECTS = 5;
+    private static final String CATALOG_SCOPE = "registry:catalog:*";
 
     private final CredentialProvider credentials;
     private final RegistryOptions defaults;
@@ -55,9 +56,12 @@ public final class RegistryClient implements OciStore {
     }
 
     private RegistryTransport transport(ImageReference reference) {
+        return transport(reference.registry());
+    }
+
+    private RegistryTransport transport(String registry) {
         return transports.computeIfAbsent(
-                reference.registry(),
-                registry -> new RegistryTransport(registry, options(registry), credentials, userAgent));
+                registry, host -> new RegistryTransport(host, options(host), credentials, userAgent));
     }
 
     @Override
@@ -266,32 +270,70 @@ public final class RegistryClient implements OciStore {
     @Override
     public List<String> tags(ImageReference repository) {
         RegistryTransport transport = transport(repository);
-        String what = repository.name();
-        List<String> tags = new ArrayList<>();
-        URI next = transport.uri("v2/" + repository.repository() + "/tags/list");
+        return list(
+                transport,
+                transport.uri("v2/" + repository.repository() + "/tags/list"),
+                RegistryTransport.repositoryScope(repository.repository(), false),
+                repository.name(),
+                "list tags of",
+                "repository",
+                "tags");
+    }
+
+    /**
+     * The repositories of {@code registry} ({@code GET /v2/_catalog}, every page), in the order the registry gives
+     * them. A token registry is asked for the scope {@code registry:catalog:*}; registries that keep their catalog
+     * to themselves (Docker Hub, most cloud registries) answer 401, 403 or 404.
+     */
+    public List<String> catalog(String registry) {
+        return catalog(registry, 0);
+    }
+
+    /**
+     * As {@link #catalog(String)}, asking for at most {@code pageSize} names per page ({@code ?n=}; 0 for the
+     * registry's default). The registry may send fewer; every page is read either way.
+     */
+    public List<String> catalog(String registry, int pageSize) {
+        if (pageSize < 0) {
+            throw new IllegalArgumentException("pageSize must be >= 0, not " + pageSize);
+        }
+        RegistryTransport transport = transport(registry);
+        return list(
+                transport,
+                transport.uri("v2/_catalog" + (pageSize > 0 ? "?n=" + pageSize : "")),
+                CATALOG_SCOPE,
+                registry,
+                "list the repositories of",
+                "catalog",
+                "repositories");
+    }
+
+    /** The names in {@code field} of every page from {@code first} on, following {@code Link: <…>; rel="next"}. */
+    private static List<String> list(
+            RegistryTransport transport, URI first, String scope, String what, String verb, String kind, String field) {
+        List<String> names = new ArrayList<>();
+        URI next = first;
         while (next != null) {
             URI page = next;
-            next = transport.retrying(what, "list tags of", () -> {
-                HttpResponse<InputStream> response = transport.send(
-                        RegistryTransport.Call.of("GET", page, Map.of()),
-                        repository.repository(),
-                        false,
-                        what,
-                        "list tags of");
+            next = transport.retrying(what, verb, () -> {
+                HttpResponse<InputStream> response =
+                        transport.sendInScope(RegistryTransport.Call.of("GET", page, Map.of()), scope, what, verb);
                 if (response.statusCode() != 200) {
-                    throw RegistryErrors.status(response, transport.registry(), what, "list tags of", "repository");
+                    throw RegistryErrors.status(response, transport.registry(), what, verb, kind);
                 }
+                List<String> found = new ArrayList<>();
                 try (InputStream in = response.body()) {
-                    Json.readObject(in.readNBytes(16 << 20), what + " tags")
-                            .path("tags")
-                            .forEach(t -> tags.add(t.asText()));
+                    Json.readObject(in.readNBytes(16 << 20), what + " " + field)
+                            .path(field)
+                            .forEach(t -> found.add(t.asText()));
                 }
+                names.addAll(found);
                 Matcher link =
                         NEXT_LINK.matcher(response.headers().firstValue("Link").orElse(""));
                 return link.find() ? page.resolve(link.group(1)) : null;
             });
         }
-        return tags;
+        return names;
     }
 
     @Override

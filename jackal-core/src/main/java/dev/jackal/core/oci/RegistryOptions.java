@@ -10,14 +10,16 @@ import java.util.Optional;
  * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust, how
  * often to retry transient failures (5xx and I/O errors, timeouts included; never 4xx) with exponential back-off, and
  * the {@link TransferBounds} of every request. Without plain HTTP, a loopback registry ({@code localhost},
- * {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over plain HTTP; no other registry ever is.
+ * {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over plain HTTP; no other registry is, unless
+ * {@link #withPlainHttpFallback} allows it.
  */
 public final class RegistryOptions {
 
     private static final RegistryOptions DEFAULTS = new RegistryOptions(
-            false, false, 3, null, Duration.ofMillis(500), Duration.ofSeconds(8), TransferBounds.defaults());
+            false, false, false, 3, null, Duration.ofMillis(500), Duration.ofSeconds(8), TransferBounds.defaults());
 
     private final boolean plainHttp;
+    private final boolean plainHttpFallback;
     private final boolean insecureSkipTlsVerify;
     private final int retries;
     private final Path caCertificate;
@@ -27,6 +29,7 @@ public final class RegistryOptions {
 
     private RegistryOptions(
             boolean plainHttp,
+            boolean plainHttpFallback,
             boolean insecureSkipTlsVerify,
             int retries,
             Path caCertificate,
@@ -40,6 +43,7 @@ public final class RegistryOptions {
             throw new IllegalArgumentException("back-off must be >= 0 and max >= initial");
         }
         this.plainHttp = plainHttp;
+        this.plainHttpFallback = plainHttpFallback;
         this.insecureSkipTlsVerify = insecureSkipTlsVerify;
         this.retries = retries;
         this.caCertificate = caCertificate;
@@ -58,23 +62,48 @@ public final class RegistryOptions {
 
     public RegistryOptions withPlainHttp(boolean plainHttp) {
         return new RegistryOptions(
-                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+                plainHttp,
+                plainHttpFallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initialBackoff,
+                maxBackoff,
+                bounds);
+    }
+
+    /**
+     * Try TLS first and fall back to plain HTTP when the registry does not speak it, for any host (as crane's {@code
+     * --insecure}); loopback registries always do.
+     */
+    public RegistryOptions withPlainHttpFallback(boolean fallback) {
+        return new RegistryOptions(
+                plainHttp, fallback, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     /** Accept any certificate and host name (as {@code --insecure-skip-tls-verify}). */
     public RegistryOptions withInsecureSkipTlsVerify(boolean skip) {
-        return new RegistryOptions(plainHttp, skip, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+        return new RegistryOptions(
+                plainHttp, plainHttpFallback, skip, retries, caCertificate, initialBackoff, maxBackoff, bounds);
     }
 
     public RegistryOptions withRetries(int retries) {
         return new RegistryOptions(
-                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+                plainHttp,
+                plainHttpFallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initialBackoff,
+                maxBackoff,
+                bounds);
     }
 
     /** Trust the CA certificate(s) in this PEM file (instead of the JDK's trust store) for this registry. */
     public RegistryOptions withCaCertificate(Path pemFile) {
         return new RegistryOptions(
                 plainHttp,
+                plainHttpFallback,
                 insecureSkipTlsVerify,
                 retries,
                 Objects.requireNonNull(pemFile),
@@ -84,17 +113,30 @@ public final class RegistryOptions {
     }
 
     public RegistryOptions withBackoff(Duration initial, Duration max) {
-        return new RegistryOptions(plainHttp, insecureSkipTlsVerify, retries, caCertificate, initial, max, bounds);
+        return new RegistryOptions(
+                plainHttp, plainHttpFallback, insecureSkipTlsVerify, retries, caCertificate, initial, max, bounds);
     }
 
     /** Timeouts and the minimum rate of every request. */
     public RegistryOptions withBounds(TransferBounds bounds) {
         return new RegistryOptions(
-                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+                plainHttp,
+                plainHttpFallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initialBackoff,
+                maxBackoff,
+                bounds);
     }
 
     public boolean plainHttp() {
         return plainHttp;
+    }
+
+    /** Whether a registry that does not speak TLS is reached over plain HTTP, whatever its host. */
+    public boolean plainHttpFallback() {
+        return plainHttpFallback;
     }
 
     public boolean insecureSkipTlsVerify() {
@@ -123,6 +165,7 @@ public final class RegistryOptions {
     public boolean equals(Object other) {
         return other instanceof RegistryOptions o
                 && o.plainHttp == plainHttp
+                && o.plainHttpFallback == plainHttpFallback
                 && o.insecureSkipTlsVerify == insecureSkipTlsVerify
                 && o.retries == retries
                 && Objects.equals(o.caCertificate, caCertificate)
@@ -134,12 +177,20 @@ public final class RegistryOptions {
     @Override
     public int hashCode() {
         return Objects.hash(
-                plainHttp, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+                plainHttp,
+                plainHttpFallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initialBackoff,
+                maxBackoff,
+                bounds);
     }
 
     @Override
     public String toString() {
-        return "RegistryOptions[plainHttp=" + plainHttp + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
+        return "RegistryOptions[plainHttp=" + plainHttp + ", plainHttpFallback=" + plainHttpFallback
+                + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
                 + ", retries=" + retries + ", caCertificate=" + caCertificate + ", bounds=" + bounds + "]";
     }
 }

@@ -28,8 +28,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>A loopback registry ({@link Loopback}) reached without {@code plainHttp} is tried over TLS first; when it does
  * not speak TLS, it and every later request to it go over plain HTTP, as containerd and Zarf do. A loopback registry
- * that speaks TLS stays on TLS (a certificate problem is reported, never downgraded), and no other registry ever
- * falls back.
+ * that speaks TLS stays on TLS (a certificate problem is reported, never downgraded), and no other registry falls
+ * back unless the options allow it ({@link RegistryOptions#withPlainHttpFallback}).
  */
 final class RegistryTransport {
 
@@ -86,7 +86,7 @@ final class RegistryTransport {
         this.tlsBase = URI.create("https://" + host + "/");
         this.plainBase = URI.create("http://" + host + "/");
         this.plain = options.plainHttp();
-        this.mayFallBack = !options.plainHttp() && Loopback.isLoopback(host);
+        this.mayFallBack = !options.plainHttp() && (options.plainHttpFallback() || Loopback.isLoopback(host));
         this.tls = options.plainHttp() ? null : TlsContexts.forOptions(options, registry);
         this.auth = new RegistryAuthenticator(registry, credentials, this::sendDirect);
     }
@@ -147,7 +147,20 @@ final class RegistryTransport {
      */
     HttpResponse<InputStream> send(Call call, String repository, boolean push, String reference, String verb)
             throws IOException {
-        return send(call, repository, push, reference, verb, this::sendDirect);
+        return send(call, repositoryScope(repository, push), reference, verb, this::sendDirect);
+    }
+
+    /**
+     * As {@link #send} in an explicit token scope, e.g. {@code registry:catalog:*} for the catalog, which belongs to
+     * no repository.
+     */
+    HttpResponse<InputStream> sendInScope(Call call, String scope, String reference, String verb) throws IOException {
+        return send(call, scope, reference, verb, this::sendDirect);
+    }
+
+    /** The token scope of a request in {@code repository}: {@code repository:<name>:pull}, plus push when pushing. */
+    static String repositoryScope(String repository, boolean push) {
+        return "repository:" + repository + ":" + (push ? "pull,push" : "pull");
     }
 
     /**
@@ -156,7 +169,7 @@ final class RegistryTransport {
      * context.
      */
     HttpResponse<InputStream> sendPull(Call call, String repository, String reference, String verb) throws IOException {
-        return send(call, repository, false, reference, verb, this::sendStreaming);
+        return send(call, repositoryScope(repository, false), reference, verb, this::sendStreaming);
     }
 
     /**
@@ -169,8 +182,7 @@ final class RegistryTransport {
             throws IOException {
         return send(
                 call,
-                repository,
-                true,
+                repositoryScope(repository, true),
                 reference,
                 verb,
                 (c, authorization) ->
@@ -187,10 +199,8 @@ final class RegistryTransport {
         HttpResponse<InputStream> send(Call call, Optional<String> authorization) throws IOException;
     }
 
-    private HttpResponse<InputStream> send(
-            Call call, String repository, boolean push, String reference, String verb, Sender sender)
+    private HttpResponse<InputStream> send(Call call, String scope, String reference, String verb, Sender sender)
             throws IOException {
-        String scope = "repository:" + repository + ":" + (push ? "pull,push" : "pull");
         boolean retried = false;
         while (true) {
             Optional<String> authorization = auth.authorization(scope, reference, verb);

@@ -78,6 +78,25 @@ class AuthRegistryPullTest extends ImageCopierContract {
     }
 
     @Test
+    void aCatalogWithAWrongPasswordIsAnAuthErrorWithoutTheSecret() {
+        String wrong = "not-the-password-" + System.nanoTime();
+        RegistryClient client =
+                clientWith(CredentialProvider.of(Map.of(registry().address(), new Credentials(user(), wrong))));
+
+        RegistryAuthException e = assertThrows(
+                RegistryAuthException.class, () -> client.catalog(registry().address()));
+
+        assertEquals(401, e.status());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "cannot list the repositories of " + registry().address()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("rejected the credentials of user '" + user() + "'"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrong), "the password must not appear");
+    }
+
+    @Test
     void noCredentialsAsksToLogIn() {
         RegistryClient client = clientWith(CredentialProvider.anonymous());
         RegistryAuthException e = assertThrows(

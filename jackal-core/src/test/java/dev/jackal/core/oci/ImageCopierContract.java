@@ -249,6 +249,22 @@ abstract class ImageCopierContract {
                         .toList());
     }
 
+    @Test
+    void listsTheCatalogPageByPage() {
+        List<String> pushed = List.of("catalog/a", "catalog/b", "catalog/c");
+        for (String repository : pushed) {
+            TestImages.builder().seed(21).tag("1").push(skopeo, registry(), repository, work);
+        }
+
+        List<String> all = client().catalog(registry().address());
+        // pages of at most two names: three or more can only come back by following the Link header
+        List<String> paged = client().catalog(registry().address(), 2);
+
+        assertTrue(all.containsAll(pushed), all.toString());
+        assertEquals(all.stream().sorted().toList(), all, "in the registry's (lexical) order");
+        assertEquals(all, paged, "the pages add up to the whole catalog, each name once");
+    }
+
     static void assertBlobsIntact(OciLayout layout, List<String> digests) throws Exception {
         for (String digest : digests) {
             Path blob = layout.blobPath(Digest.of(digest));

@@ -183,6 +183,29 @@ class ProxiedRegistryTest {
     }
 
     @Test
+    void theCatalogAsksForTheCatalogScopeAndReadsEveryPage() {
+        List<String> pushed = List.of("cat/x", "cat/y", "cat/z");
+        for (String repository : pushed) {
+            TestImages.builder().seed(55).tag("1").push(skopeo, registry(), repository, work);
+        }
+        proxy.requireBearer("robot", "s3cret-token-pass");
+        RegistryClient client =
+                client(CredentialProvider.of(Map.of(proxy.address(), new Credentials("robot", "s3cret-token-pass"))));
+
+        List<String> names = client.catalog(proxy.address(), 2);
+
+        assertTrue(names.containsAll(pushed), names.toString());
+        assertEquals(names.size(), Set.copyOf(names).size(), "each name once: " + names);
+        assertEquals(
+                List.of("service=jackal-proxy&scope=registry%3Acatalog%3A*"),
+                proxy.tokenQueries(),
+                "one token for the catalog scope, reused for every page");
+        assertTrue(
+                proxy.count("GET catalog") >= 1 + (names.size() + 1) / 2,
+                "a 401, then one request per page of two: " + proxy.count("GET catalog"));
+    }
+
+    @Test
     void aRejectedTokenRequestIsAnAuthErrorWithoutSecrets() {
         TestImages.builder().seed(53).tag("1").push(skopeo, registry(), "bearer/denied", work);
         proxy.requireBearer("robot", "right-password");

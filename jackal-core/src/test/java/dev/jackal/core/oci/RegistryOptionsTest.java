@@ -46,6 +46,18 @@ class RegistryOptionsTest {
     }
 
     @Test
+    void plainHttpFallbackIsOffByDefaultAndKeptByTheOtherWithers() {
+        assertFalse(RegistryOptions.defaults().plainHttpFallback());
+        RegistryOptions insecure = RegistryOptions.defaults()
+                .withPlainHttpFallback(true)
+                .withInsecureSkipTlsVerify(true)
+                .withRetries(1);
+        assertTrue(insecure.plainHttpFallback());
+        assertFalse(insecure.plainHttp(), "TLS is still tried first");
+        assertFalse(insecure.equals(insecure.withPlainHttpFallback(false)));
+    }
+
+    @Test
     void refusesNonsense() {
         assertThrows(
                 IllegalArgumentException.class, () -> RegistryOptions.defaults().withRetries(-1));

@@ -97,7 +97,7 @@ final class RegistryProxy implements AutoCloseable {
         blobDelayMillis = delay.toMillis();
     }
 
-    /** Requests seen, by {@code "<METHOD> <kind>"}: kinds are manifests, blobs, uploads, tags, base, token. */
+    /** Requests seen, by {@code "<METHOD> <kind>"}: kinds are manifests, blobs, uploads, tags, catalog, base, token. */
     int count(String methodAndKind) {
         AtomicInteger count = counts.get(methodAndKind);
         return count == null ? 0 : count.get();
@@ -148,12 +148,13 @@ final class RegistryProxy implements AutoCloseable {
             }
             if (bearerUser != null && !validBearer(authorization)) {
                 String action = method.equals("GET") || method.equals("HEAD") ? "pull" : "pull,push";
+                String scope =
+                        kind.equals("catalog") ? "registry:catalog:*" : "repository:" + repository(path) + ":" + action;
                 exchange.getResponseHeaders()
                         .add(
                                 "WWW-Authenticate",
-                                "Bearer realm=\"http://" + address()
-                                        + "/token\",service=\"jackal-proxy\",scope=\"repository:" + repository(path)
-                                        + ":" + action + "\"");
+                                "Bearer realm=\"http://" + address() + "/token\",service=\"jackal-proxy\",scope=\""
+                                        + scope + "\"");
                 respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"token required\"}]}");
                 return;
             }
@@ -249,6 +250,9 @@ final class RegistryProxy implements AutoCloseable {
     private static String kind(String path) {
         if (path.equals("/token")) {
             return "token";
+        }
+        if (path.equals("/v2/_catalog")) {
+            return "catalog";
         }
         if (path.contains("/blobs/uploads")) {
             return "uploads";

@@ -67,6 +67,17 @@ public final class OciRegistry implements AutoCloseable {
 
     /** Starts a registry and waits until it answers {@code GET /v2/}. */
     public static OciRegistry start(Variant variant) {
+        return start(variant, Map.of());
+    }
+
+    /**
+     * As {@link #start(Variant)}, with more htpasswd users (user name to password) beside {@link #username()}, for an
+     * auth variant: e.g. a read-only user next to the push user (the registry checks passwords only, not rights).
+     */
+    public static OciRegistry start(Variant variant, Map<String, String> moreUsers) {
+        if (variant == Variant.PLAIN && !moreUsers.isEmpty()) {
+            throw new IllegalArgumentException("a plain registry has no users");
+        }
         Path binary = TestTools.onPath(SERVICE, "docker-registry");
         Path dir = ServiceDirs.create("registry-" + variant.name().toLowerCase(java.util.Locale.ROOT));
         int port = Ports.free();
@@ -98,12 +109,17 @@ public final class OciRegistry implements AutoCloseable {
         }
         if (username != null) {
             Path htpasswd = dir.resolve("htpasswd");
-            String line = Exec.run(
-                            List.of(TestTools.onPath(SERVICE, "htpasswd").toString(), "-Bbn", username, password))
-                    .requireSuccess()
-                    .stdout()
-                    .strip();
-            write(htpasswd, line + "\n");
+            Map<String, String> users = new java.util.LinkedHashMap<>();
+            users.put(username, password);
+            users.putAll(moreUsers);
+            StringBuilder lines = new StringBuilder();
+            users.forEach((user, secret) -> lines.append(Exec.run(List.of(
+                                    TestTools.onPath(SERVICE, "htpasswd").toString(), "-Bbn", user, secret))
+                            .requireSuccess()
+                            .stdout()
+                            .strip())
+                    .append('\n'));
+            write(htpasswd, lines.toString());
             config.append("auth:\n  htpasswd:\n    realm: jackal-registry\n    path: ")
                     .append(htpasswd)
                     .append('\n');

@@ -1,5 +1,7 @@
 package dev.jackal.test.registry;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,10 +14,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RegistryExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final OciRegistry.Variant variant;
+    private final Map<String, String> moreUsers;
     private OciRegistry registry;
 
     private RegistryExtension(OciRegistry.Variant variant) {
+        this(variant, Map.of());
+    }
+
+    private RegistryExtension(OciRegistry.Variant variant, Map<String, String> moreUsers) {
         this.variant = variant;
+        this.moreUsers = Map.copyOf(moreUsers);
+    }
+
+    /** The same registry with one more htpasswd user (auth variants only). */
+    public RegistryExtension withUser(String user, String password) {
+        Map<String, String> users = new LinkedHashMap<>(moreUsers);
+        users.put(user, password);
+        return new RegistryExtension(variant, users);
     }
 
     public static RegistryExtension plain() {
@@ -40,7 +55,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        registry = OciRegistry.start(variant);
+        registry = OciRegistry.start(variant, moreUsers);
     }
 
     @Override

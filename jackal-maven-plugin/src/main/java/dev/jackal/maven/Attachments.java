@@ -1,0 +1,27 @@
+package dev.jackal.maven;
+
+import java.nio.file.Path;
+
+/** How the files a create writes are attached to the project. */
+final class Attachments {
+
+    private Attachments() {}
+
+    /**
+     * The Maven type of a package file, which is also its extension in a repository: {@code tar.zst}, {@code tar}
+     * (uncompressed), or for the parts of a split package {@code tar.zst.part000}, {@code tar.zst.part001}, ….
+     */
+    static String type(Path file) {
+        String name = file.getFileName().toString();
+        int tar = name.lastIndexOf(".tar");
+        if (tar < 0) {
+            throw new IllegalArgumentException("not a package file: " + name);
+        }
+        return name.substring(tar + 1);
+    }
+
+    /** Whether an attached artifact of this type is a package (whole, or the first part of a split one). */
+    static boolean isPackage(String type) {
+        return "tar.zst".equals(type) || "tar".equals(type) || (type != null && type.endsWith(".part000"));
+    }
+}
