@@ -106,7 +106,9 @@ public final class Composer {
             if (spec.url() != null && !spec.url().isEmpty()) {
                 throw fail(node, "import.url", unsupported(spec.url()));
             }
-            Path relative = node.relativeToHead().resolve(spec.path()).normalize();
+            Path relative = spec.maven() != null && !spec.maven().isEmpty()
+                    ? mavenSkeleton(node, spec.maven(), headDir)
+                    : node.relativeToHead().resolve(spec.path()).normalize();
             for (ImportNode earlier : chain) {
                 if (earlier.relativeToHead().equals(relative)) {
                     String rendered = chain.stream().map(ImportNode::describe).collect(Collectors.joining(" -> "));
@@ -156,10 +158,25 @@ public final class Composer {
                         "multiple components named \"" + wanted + "\" in \"" + file + "\" match architecture " + arch
                                 + (flavor.isEmpty() ? "" : " and flavor " + flavor));
             }
-            node = new ImportNode(definition, matches.get(0), relative);
+            // a skeleton keeps each component's files in components/<name>/, where its paths point
+            Path nodeDir = SkeletonArchive.isSkeleton(definition.pkg())
+                    ? SkeletonArchive.componentDir(relative, wanted)
+                    : relative;
+            node = new ImportNode(definition, matches.get(0), nodeDir);
             chain.add(node);
         }
         return chain;
+    }
+
+    /** The unpacked skeleton that {@code import.maven} names, relative to the head's directory. */
+    private Path mavenSkeleton(ImportNode node, String coordinates, Path headDir) {
+        Path dir;
+        try {
+            dir = skeletons.maven(coordinates);
+        } catch (SkeletonImportException e) {
+            throw fail(node, "import.maven", e.getMessage());
+        }
+        return headDir.relativize(dir.toAbsolutePath().normalize());
     }
 
     private String unsupported(String url) {

@@ -16,6 +16,21 @@ public interface SkeletonResolver {
      */
     Resolved resolve(String url);
 
+    /**
+     * The directory of the skeleton that {@code import.maven} names, unpacked by {@link SkeletonArchive#unpack} (its
+     * definition at the top, each component's files under {@code components/<name>/}). Only a build tool knows the
+     * version and where the file is; everywhere else this refuses.
+     *
+     * @param coordinates {@code groupId:artifactId}
+     * @throws SkeletonImportException when the skeleton cannot be had
+     */
+    default Path maven(String coordinates) {
+        throw new SkeletonImportException(
+                coordinates,
+                "import.maven needs Maven, which manages the skeleton's version: build with mvn jackal:package, or"
+                        + " import the published skeleton with import.url (oci://…)");
+    }
+
     /** A resolved skeleton: its definition and the local directory its paths are relative to. */
     record Resolved(Definition definition, Path directory) {}
 

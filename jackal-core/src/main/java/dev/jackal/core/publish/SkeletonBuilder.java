@@ -47,6 +47,25 @@ final class SkeletonBuilder {
 
     /** Writes the skeleton of {@code packageDir} into {@code layout} (an empty directory) and returns its definition. */
     static JackalPackage build(Path packageDir, String flavor, PackageLayout layout, Path staging) throws IOException {
+        return build(packageDir, flavor, layout, staging, null, null, SkeletonResolver.UNSUPPORTED);
+    }
+
+    /**
+     * Writes the skeleton of {@code packageDir} into {@code layout} and returns its definition.
+     *
+     * @param timestamp {@code build.timestamp}; null for {@code SOURCE_DATE_EPOCH}, else now
+     * @param defaultVersion {@code metadata.version} when the definition has none (Maven's project version), or null
+     * @param skeletons resolves the definition's own remote and Maven imports
+     */
+    static JackalPackage build(
+            Path packageDir,
+            String flavor,
+            PackageLayout layout,
+            Path staging,
+            Instant timestamp,
+            String defaultVersion,
+            SkeletonResolver skeletons)
+            throws IOException {
         Path file = packageDir.resolve(Composer.DEFINITION_FILE);
         if (!Files.isRegularFile(file)) {
             throw DefinitionException.of(
@@ -56,9 +75,14 @@ final class SkeletonBuilder {
         }
         Definition definition = DefinitionReader.read(file, DefinitionReader.Strictness.STRICT);
         DefinitionValidator.check(definition);
-        JackalPackage composed = new Composer(SkeletonResolver.UNSUPPORTED)
+        JackalPackage composed = new Composer(skeletons)
                 .compose(definition, Architectures.host(), flavor)
                 .pkg();
+        if (defaultVersion != null
+                && (composed.metadata().version() == null
+                        || composed.metadata().version().isBlank())) {
+            composed = composed.withMetadata(composed.metadata().withVersion(defaultVersion));
+        }
         Files.createDirectories(layout.componentsDir());
         List<Component> components = new ArrayList<>();
         for (Component component : composed.components()) {
@@ -78,7 +102,7 @@ final class SkeletonBuilder {
                         null,
                         null,
                         PackageArtifact.SKELETON,
-                        timestamp(),
+                        timestamp(timestamp),
                         "v" + JackalVersion.get(),
                         Migrations.ALL,
                         null,
@@ -92,10 +116,10 @@ final class SkeletonBuilder {
     }
 
     /** {@code SOURCE_DATE_EPOCH} when set (reproducible skeletons), else now. */
-    private static String timestamp() {
+    private static String timestamp(Instant fixed) {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
-        Instant when = Instant.now();
-        if (epoch != null && epoch.matches("\\d{1,12}")) {
+        Instant when = fixed != null ? fixed : Instant.now();
+        if (fixed == null && epoch != null && epoch.matches("\\d{1,12}")) {
             when = Instant.ofEpochSecond(Long.parseLong(epoch));
         }
         return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
