@@ -2,7 +2,6 @@ package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.Composer;
-import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
@@ -36,13 +35,15 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code tar.zst.part001}, …). A property ({@code -Djackal.*}, or a {@code jackal.*} entry in the POM's properties)
  * beats the plugin's configuration, except that an execution's own architecture and flavor win; see
  * {@link RawConfiguration}. An aggregator ({@code pom} packaging with modules) without a {@code jackal.yaml} is
- * skipped. (No angle brackets in these texts: {@code help:describe} reads them as HTML and drops them.)
+ * skipped. A component with {@code import.maven: groupId:artifactId} takes that skeleton from the project's
+ * dependencies (type {@code tar.zst}, classifier {@code skeleton}, scope {@code provided}): dependency resolution
+ * includes {@code provided}, and the version comes only from the POM. (No angle brackets in these texts: {@code help:describe} reads them as HTML and drops them.)
  */
 @Mojo(
         name = "package",
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public final class PackageMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -200,7 +201,7 @@ public final class PackageMojo extends AbstractMojo {
         MavenEvents events = new MavenEvents(getLog());
         try {
             CreateResult result =
-                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+                    new PackageCreator(events, MavenSkeletons.of(project), new OciImageStep(events)).create(options);
             String classifier =
                     result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
             for (Path file : result.files()) {
@@ -276,11 +277,17 @@ public final class PackageMojo extends AbstractMojo {
 
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
-     * dependencies, whose package is then the same as the CLI's for the same definition.
+     * dependencies, whose package is then the same as the CLI's for the same definition. Of the {@code provided}
+     * dependencies (resolved for {@code import.maven}) only the skeletons count: their components are in the package.
      */
     private Map<String, String> dependencySbom() {
         List<String> coordinates = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) {
+            boolean runtime = !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())
+                    && !Artifact.SCOPE_SYSTEM.equals(artifact.getScope());
+            if (!runtime && !MavenSkeletons.CLASSIFIER.equals(artifact.getClassifier())) {
+                continue;
+            }
             coordinates.add(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion());
         }
         if (coordinates.isEmpty()) {

@@ -28,6 +28,7 @@ public final class PropertyNames {
     public static final String OCI_CONCURRENCY = "jackal.ociConcurrency";
     public static final String CACHE = "jackal.cache";
     public static final String RECORD_BUILDER = "jackal.recordBuilder";
+    public static final String SKELETON_SKIP = "jackal.skeleton.skip";
     public static final String SOURCE = "jackal.source";
     public static final String LIST_IMAGES = "jackal.listImages";
     public static final String SBOM_OUT = "jackal.sbomOut";
