@@ -109,6 +109,9 @@ public final class Composer {
             Path relative = spec.maven() != null && !spec.maven().isEmpty()
                     ? mavenSkeleton(node, spec.maven(), headDir)
                     : node.relativeToHead().resolve(spec.path()).normalize();
+            if (spec.path() != null && Files.isRegularFile(headDir.resolve(relative))) {
+                relative = skeletonArchive(node, spec.path(), headDir.resolve(relative), headDir);
+            }
             for (ImportNode earlier : chain) {
                 if (earlier.relativeToHead().equals(relative)) {
                     String rendered = chain.stream().map(ImportNode::describe).collect(Collectors.joining(" -> "));
@@ -175,6 +178,17 @@ public final class Composer {
             dir = skeletons.maven(coordinates);
         } catch (SkeletonImportException e) {
             throw fail(node, "import.maven", e.getMessage());
+        }
+        return headDir.relativize(dir.toAbsolutePath().normalize());
+    }
+
+    /** The unpacked directory of the skeleton archive that {@code import.path} names, relative to the head's. */
+    private Path skeletonArchive(ImportNode node, String path, Path archive, Path headDir) {
+        Path dir;
+        try {
+            dir = skeletons.unpack(archive.toAbsolutePath().normalize(), path);
+        } catch (SkeletonImportException e) {
+            throw fail(node, "import.path", e.getMessage());
         }
         return headDir.relativize(dir.toAbsolutePath().normalize());
     }

@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,6 +35,19 @@ public final class SkeletonArchive {
     static final String SOURCE_MARKER = ".jackal-skeleton.sha256";
 
     private SkeletonArchive() {}
+
+    /** Where a skeleton archive named by a path is unpacked when the front end has no better place. */
+    static Path defaultDir(Path archive) {
+        String key = archive.toAbsolutePath().normalize().toString();
+        String hex;
+        try {
+            hex = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "jackal-skeletons", hex.substring(0, 16));
+    }
 
     /** Whether {@code pkg} is the definition of a skeleton. */
     public static boolean isSkeleton(JackalPackage pkg) {

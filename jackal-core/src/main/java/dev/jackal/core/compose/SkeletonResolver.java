@@ -31,6 +31,18 @@ public interface SkeletonResolver {
                         + " import the published skeleton with import.url (oci://…)");
     }
 
+    /**
+     * Unpacks the skeleton archive that an {@code import.path} names and returns its directory; by default under
+     * {@code java.io.tmpdir}{@code /jackal-skeletons/}, one directory per archive path, unpacked again only when the
+     * archive's bytes change.
+     *
+     * @param source the path as the definition writes it, for messages
+     * @throws SkeletonImportException when the file is not a skeleton or is damaged
+     */
+    default Path unpack(Path archive, String source) {
+        return SkeletonArchive.unpack(archive, SkeletonArchive.defaultDir(archive), source);
+    }
+
     /** A resolved skeleton: its definition and the local directory its paths are relative to. */
     record Resolved(Definition definition, Path directory) {}
 

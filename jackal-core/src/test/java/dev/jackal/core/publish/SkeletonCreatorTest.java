@@ -136,7 +136,7 @@ class SkeletonCreatorTest {
     }
 
     @Test
-    void aPackageComposesAComponentOfAnUnpackedSkeletonByPathAndByMavenCoordinates() throws Exception {
+    void aPackageComposesAComponentOfASkeletonByItsDirectoryItsArchiveAndMavenCoordinates() throws Exception {
         CreateResult skeleton = skeleton(producer(false), work.resolve("out"));
         Path consumer = Files.createDirectories(work.resolve("consumer"));
         Path skeletonDir = SkeletonArchive.unpack(
@@ -147,8 +147,10 @@ class SkeletonCreatorTest {
         SkeletonArchive.unpack(skeleton.archive(), skeletonDir, "com.acme:postgres");
         assertEquals(unpackedAt, Files.getLastModifiedTime(marker).toMillis());
 
-        for (String importLine :
-                List.of("path: target/jackal/skeletons/com.acme/postgres", "maven: com.acme:postgres")) {
+        for (String importLine : List.of(
+                "path: target/jackal/skeletons/com.acme/postgres",
+                "maven: com.acme:postgres",
+                "path: ../out/jackal-package-postgres-skeleton-3.2.0.tar.zst")) {
             Files.writeString(
                     consumer.resolve("jackal.yaml"),
                     """
@@ -176,9 +178,16 @@ class SkeletonCreatorTest {
                     asked.add(coordinates);
                     return skeletonDir;
                 }
+
+                @Override
+                public Path unpack(Path archive, String source) {
+                    asked.add(source);
+                    return SkeletonArchive.unpack(archive, work.resolve("by-path"), source);
+                }
             };
             ImageStep noImages = (pkg, images, options) -> List.of();
-            Path out = work.resolve("pkg-" + asked.size() + "-" + importLine.substring(0, 4));
+            String tag = importLine.endsWith(".tar.zst") ? "archive" : importLine.substring(0, 4);
+            Path out = work.resolve("pkg-" + tag);
             CreateResult created = new PackageCreator(EventHandler.NONE, resolver, noImages)
                     .create(CreateOptions.builder(consumer)
                             .outputDir(out)
@@ -187,11 +196,17 @@ class SkeletonCreatorTest {
                             .skipSbom(true)
                             .timestamp(WHEN)
                             .build());
-            assertEquals(importLine.startsWith("maven") ? List.of("com.acme:postgres") : List.of(), asked);
+            assertEquals(
+                    importLine.startsWith("maven")
+                            ? List.of("com.acme:postgres")
+                            : tag.equals("archive")
+                                    ? List.of("../out/jackal-package-postgres-skeleton-3.2.0.tar.zst")
+                                    : List.of(),
+                    asked);
             Component db = created.pkg().components().get(0);
             assertEquals("db", db.name());
             assertEquals(List.of("docker.io/library/postgres:16"), db.images());
-            Path pkgDir = work.resolve("unpacked-" + importLine.substring(0, 4));
+            Path pkgDir = work.resolve("unpacked-" + tag);
             SafeExtractor.extract(created.archive(), pkgDir, ExtractOptions.defaults());
             SafeExtractor.extract(pkgDir.resolve("components/db.tar"), pkgDir, ExtractOptions.defaults());
             assertEquals("create table t (id int);\n", Files.readString(pkgDir.resolve("db/files/0/schema.sql")));
