@@ -72,6 +72,29 @@ class SkeletonMojoTest {
 
         MavenProject skipped = run(basedir, "skeleton", Set.of(), PropertyNames.SKELETON_SKIP, "true");
         assertEquals(List.of(), skipped.getAttachedArtifacts());
+        MavenProject allSkipped = run(basedir, "skeleton", Set.of(), PropertyNames.SKIP, "true");
+        assertEquals(List.of(), allSkipped.getAttachedArtifacts());
+    }
+
+    @Test
+    void theOutputTimestampGivesTheSameSkeletonBytes() throws Exception {
+        File basedir = resources.getBasedir("basic");
+        String[] fixed = {PropertyNames.OUTPUT_TIMESTAMP, "2026-01-01T00:00:00Z", PropertyNames.OUTPUT_DIRECTORY, "one"
+        };
+        byte[] first = Files.readAllBytes(run(basedir, "skeleton", Set.of(), fixed)
+                .getAttachedArtifacts()
+                .get(0)
+                .getFile()
+                .toPath());
+        Thread.sleep(1100); // a time taken from the clock would differ
+        fixed[3] = "two";
+        byte[] second = Files.readAllBytes(run(basedir, "skeleton", Set.of(), fixed)
+                .getAttachedArtifacts()
+                .get(0)
+                .getFile()
+                .toPath());
+        assertTrue(java.util.Arrays.equals(first, second), "two skeleton builds differ");
+        assertTrue(Files.isRegularFile(basedir.toPath().resolve("two/jackal-package-basic-skeleton-1.2.3.tar.zst")));
     }
 
     @Test
