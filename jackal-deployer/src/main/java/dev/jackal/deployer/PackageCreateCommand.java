@@ -9,6 +9,7 @@ import dev.jackal.core.create.SourceDateEpoch;
 import dev.jackal.core.definition.DefinitionWriter;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.net.TransferBounds;
+import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.template.CreateTemplater;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.Console;
@@ -187,8 +188,11 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .timestamp(SourceDateEpoch.parse(System.getenv(SourceDateEpoch.VARIABLE))
                             .orElse(null))
                     .build();
-            CreateResult result =
-                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+            CreateResult result = new PackageCreator(
+                            events,
+                            OciSkeletons.forCreate(events, options, SkeletonResolver.LOCAL_ONLY),
+                            new OciImageStep(events))
+                    .create(options);
             spec.commandLine().getOut().println(result.archive());
             return ExitCodes.OK;
         }

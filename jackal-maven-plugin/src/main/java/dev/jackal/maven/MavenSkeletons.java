@@ -42,11 +42,6 @@ final class MavenSkeletons implements SkeletonResolver {
     }
 
     @Override
-    public Resolved resolve(String url) {
-        return SkeletonResolver.UNSUPPORTED.resolve(url);
-    }
-
-    @Override
     public Path maven(String coordinates) {
         int colon = coordinates.indexOf(':');
         String groupId = coordinates.substring(0, colon);

@@ -2,11 +2,14 @@ package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.Composer;
+import dev.jackal.core.compose.SkeletonImportException;
+import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.net.TransferBounds;
+import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
 import java.nio.file.Files;
@@ -201,7 +204,7 @@ public final class PackageMojo extends AbstractMojo {
         MavenEvents events = new MavenEvents(getLog());
         try {
             CreateResult result =
-                    new PackageCreator(events, MavenSkeletons.of(project), new OciImageStep(events)).create(options);
+                    new PackageCreator(events, skeletons(events, options), new OciImageStep(events)).create(options);
             String classifier =
                     result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
             for (Path file : result.files()) {
@@ -271,6 +274,36 @@ public final class PackageMojo extends AbstractMojo {
     }
 
     /** {@code pom} packaging with modules: a parent that only aggregates. */
+    /**
+     * Skeletons for imports: {@code import.maven} from this project's dependencies, {@code import.url} from its
+     * registry — except under {@code -o}, where an {@code import.url} is refused in one line.
+     */
+    private SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
+        MavenSkeletons dependencies = MavenSkeletons.of(project);
+        if (session.isOffline()) {
+            return new SkeletonResolver() {
+                @Override
+                public Path url(String url) {
+                    throw new SkeletonImportException(
+                            url,
+                            "Maven runs offline (-o): import.url " + url + " needs its registry; build online once"
+                                    + " or import the skeleton by Maven coordinates (import.maven)");
+                }
+
+                @Override
+                public Path maven(String coordinates) {
+                    return dependencies.maven(coordinates);
+                }
+
+                @Override
+                public Path unpack(Path archive, String source) {
+                    return dependencies.unpack(archive, source);
+                }
+            };
+        }
+        return OciSkeletons.forCreate(events, options, dependencies);
+    }
+
     private boolean isAggregator() {
         return "pom".equals(project.getPackaging()) && !project.getModules().isEmpty();
     }

@@ -103,12 +103,14 @@ public final class Composer {
         ImportNode node = head;
         while (node.component().importSpec() != null) {
             ComponentImport spec = node.component().importSpec();
+            Path relative;
             if (spec.url() != null && !spec.url().isEmpty()) {
-                throw fail(node, "import.url", unsupported(spec.url()));
+                relative = urlSkeleton(node, spec.url(), headDir);
+            } else if (spec.maven() != null && !spec.maven().isEmpty()) {
+                relative = mavenSkeleton(node, spec.maven(), headDir);
+            } else {
+                relative = node.relativeToHead().resolve(spec.path()).normalize();
             }
-            Path relative = spec.maven() != null && !spec.maven().isEmpty()
-                    ? mavenSkeleton(node, spec.maven(), headDir)
-                    : node.relativeToHead().resolve(spec.path()).normalize();
             if (spec.path() != null && Files.isRegularFile(headDir.resolve(relative))) {
                 relative = skeletonArchive(node, spec.path(), headDir.resolve(relative), headDir);
             }
@@ -171,6 +173,17 @@ public final class Composer {
         return chain;
     }
 
+    /** The unpacked skeleton that {@code import.url} names, relative to the head's directory. */
+    private Path urlSkeleton(ImportNode node, String url, Path headDir) {
+        Path dir;
+        try {
+            dir = skeletons.url(url);
+        } catch (SkeletonImportException e) {
+            throw fail(node, "import.url", e.getMessage());
+        }
+        return headDir.relativize(dir.toAbsolutePath().normalize());
+    }
+
     /** The unpacked skeleton that {@code import.maven} names, relative to the head's directory. */
     private Path mavenSkeleton(ImportNode node, String coordinates, Path headDir) {
         Path dir;
@@ -191,15 +204,6 @@ public final class Composer {
             throw fail(node, "import.path", e.getMessage());
         }
         return headDir.relativize(dir.toAbsolutePath().normalize());
-    }
-
-    private String unsupported(String url) {
-        try {
-            skeletons.resolve(url);
-            return "remote skeleton imports are not wired into composition yet";
-        } catch (UnsupportedOperationException e) {
-            return e.getMessage();
-        }
     }
 
     static boolean compatible(Component component, String arch, String flavor) {

@@ -1,20 +1,25 @@
 package dev.jackal.core.compose;
 
-import dev.jackal.core.definition.Definition;
 import java.nio.file.Path;
 
 /**
- * Fetches the definition of a published skeleton package for {@code import.url}. The seam through which
- * OCI and Maven-coordinate imports plug into composition.
+ * Where composition gets the skeletons that imports name: {@code import.url} (a registry), {@code import.maven}
+ * (a build tool's dependency) and an {@code import.path} that is a skeleton archive. Each front end gives what it can
+ * reach; the defaults refuse in one line.
  */
 public interface SkeletonResolver {
 
     /**
-     * The skeleton's definition, with its component files extracted under the returned directory.
+     * The directory of the skeleton that {@code import.url} names ({@code oci://REGISTRY/REPOSITORY/NAME:VERSION}),
+     * pulled and unpacked by {@link SkeletonArchive#unpack}. Only a front end that can reach registries resolves it
+     * ({@code dev.jackal.core.publish.OciSkeletons}); by default this refuses.
      *
-     * @param url the {@code import.url}, e.g. {@code oci://registry/ns/name:1.0.0}
+     * @throws SkeletonImportException when the skeleton cannot be had
      */
-    Resolved resolve(String url);
+    default Path url(String url) {
+        throw new SkeletonImportException(
+                url, "importing components from " + url + " needs registry access, which this caller does not give");
+    }
 
     /**
      * The directory of the skeleton that {@code import.maven} names, unpacked by {@link SkeletonArchive#unpack} (its
@@ -43,12 +48,6 @@ public interface SkeletonResolver {
         return SkeletonArchive.unpack(archive, SkeletonArchive.defaultDir(archive), source);
     }
 
-    /** A resolved skeleton: its definition and the local directory its paths are relative to. */
-    record Resolved(Definition definition, Path directory) {}
-
-    /** The resolver used until remote imports are available: refuses with a clear message. */
-    SkeletonResolver UNSUPPORTED = url -> {
-        throw new UnsupportedOperationException("importing components from " + url
-                + " needs an OCI skeleton resolver; use a local 'import.path' for now");
-    };
+    /** Resolves only local archives: {@code import.url} and {@code import.maven} refuse. */
+    SkeletonResolver LOCAL_ONLY = new SkeletonResolver() {};
 }

@@ -47,7 +47,7 @@ final class SkeletonBuilder {
 
     /** Writes the skeleton of {@code packageDir} into {@code layout} (an empty directory) and returns its definition. */
     static JackalPackage build(Path packageDir, String flavor, PackageLayout layout, Path staging) throws IOException {
-        return build(packageDir, flavor, layout, staging, null, null, SkeletonResolver.UNSUPPORTED);
+        return build(packageDir, flavor, layout, staging, null, null, SkeletonResolver.LOCAL_ONLY);
     }
 
     /**

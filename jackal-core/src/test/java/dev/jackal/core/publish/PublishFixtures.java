@@ -101,7 +101,7 @@ final class PublishFixtures {
         }
         CreateResult result = new PackageCreator(
                         EventHandler.NONE,
-                        SkeletonResolver.UNSUPPORTED,
+                        SkeletonResolver.LOCAL_ONLY,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(dir)
                         .outputDir(output)

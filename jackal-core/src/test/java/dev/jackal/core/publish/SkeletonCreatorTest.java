@@ -86,7 +86,7 @@ class SkeletonCreatorTest {
     }
 
     private CreateResult skeleton(Path dir, Path out) {
-        return new SkeletonCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED)
+        return new SkeletonCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY)
                 .create(new SkeletonRequest(dir, out, "", WHEN, "3.2.0"));
     }
 
@@ -169,11 +169,6 @@ class SkeletonCreatorTest {
             List<String> asked = new ArrayList<>();
             SkeletonResolver resolver = new SkeletonResolver() {
                 @Override
-                public Resolved resolve(String url) {
-                    throw new UnsupportedOperationException(url);
-                }
-
-                @Override
                 public Path maven(String coordinates) {
                     asked.add(coordinates);
                     return skeletonDir;
@@ -230,7 +225,7 @@ class SkeletonCreatorTest {
                       maven: com.acme:postgres
                 """);
         DefinitionException e = assertThrows(DefinitionException.class, () -> new PackageCreator(
-                        EventHandler.NONE, SkeletonResolver.UNSUPPORTED, (p, d, o) -> List.of())
+                        EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, (p, d, o) -> List.of())
                 .create(CreateOptions.builder(consumer)
                         .outputDir(work.resolve("o"))
                         .cacheDir(work.resolve("cache"))
@@ -260,7 +255,7 @@ class SkeletonCreatorTest {
                       path: ../postgres
                 """);
         DefinitionException e = assertThrows(DefinitionException.class, () -> new PackageCreator(
-                        EventHandler.NONE, SkeletonResolver.UNSUPPORTED, (p, d, o) -> List.of())
+                        EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, (p, d, o) -> List.of())
                 .create(CreateOptions.builder(consumer)
                         .outputDir(work.resolve("o"))
                         .cacheDir(work.resolve("cache"))
@@ -295,7 +290,7 @@ class SkeletonCreatorTest {
                         target: /opt/schema.sql
                 """);
         CreateResult created = new PackageCreator(
-                        EventHandler.NONE, SkeletonResolver.UNSUPPORTED, (p, d, o) -> List.of())
+                        EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, (p, d, o) -> List.of())
                 .create(CreateOptions.builder(dir)
                         .outputDir(work.resolve("plain"))
                         .architecture("amd64")
