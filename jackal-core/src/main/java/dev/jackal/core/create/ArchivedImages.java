@@ -1,5 +1,6 @@
 package dev.jackal.core.create;
 
+import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.oci.Descriptor;
 import dev.jackal.core.oci.Digest;
 import dev.jackal.core.oci.ImageArchiveException;
@@ -37,7 +38,8 @@ final class ArchivedImages {
      * The layouts of {@code archives}, unpacked below {@code stagingDir}; {@code listed} are the references of the
      * package's components.
      */
-    static List<OciLayout> open(List<ImageArchive> archives, Path stagingDir, List<ImageReference> listed) {
+    static List<OciLayout> open(
+            List<ImageArchive> archives, Path stagingDir, List<ImageReference> listed, EventHandler events) {
         List<OciLayout> layouts = new ArrayList<>();
         Map<ImageReference, Path> holders = new LinkedHashMap<>();
         for (int i = 0; i < archives.size(); i++) {
@@ -62,6 +64,8 @@ final class ArchivedImages {
                                     + " lists under images: add " + reference + " to a component's images in"
                                     + " jackal.yaml" + (listed.isEmpty() ? "" : " (it lists " + names(listed) + ")"));
                 }
+                events.info("image " + reference + " (" + entry.digest() + ") from " + archive.file()
+                        + (archive.digestFile() == null ? "" : ", as " + archive.digestFile() + " says"));
                 Path other = holders.putIfAbsent(reference, archive.file());
                 if (other != null) {
                     throw new ImageArchiveException(

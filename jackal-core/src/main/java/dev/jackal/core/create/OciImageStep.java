@@ -51,7 +51,7 @@ public final class OciImageStep implements ImageStep {
         // unpacked on the cache's file system, so the package's layout hard-links their blobs
         try (StagingArea area = StagingArea.create(
                 options.cacheDir().toAbsolutePath().normalize().resolve(PackageCreator.STAGING_DIR))) {
-            List<OciLayout> archived = ArchivedImages.open(options.imageArchives(), area.dir(), references);
+            List<OciLayout> archived = ArchivedImages.open(options.imageArchives(), area.dir(), references, events);
             return pull(pkg, references, layoutDir, options, archived);
         }
     }

@@ -33,6 +33,8 @@ public final class OciArchive {
 
     private static final Pattern BLOB = Pattern.compile("blobs/sha256/([a-f0-9]{64})");
     private static final Set<String> DIRECTORIES = Set.of("", "blobs", "blobs/sha256");
+    /** What a {@code docker save} / Jib Docker-format tar holds besides its layers. */
+    private static final Set<String> DOCKER_NAMES = Set.of("manifest.json", "config.json", "repositories");
 
     private OciArchive() {}
 
@@ -86,6 +88,12 @@ public final class OciArchive {
                             directory.resolve(name),
                             Descriptor.of("application/octet-stream", digest, entry.getSize()),
                             "blob " + digest + " in " + archive);
+                } else if (DOCKER_NAMES.contains(name) || name.endsWith(".tar.gz") || name.endsWith("/layer.tar")) {
+                    throw refuse(
+                            archive,
+                            entry,
+                            "this is a Docker archive (docker load format), not an OCI image layout: with Jib, build"
+                                    + " it with <container><format>OCI</format></container>");
                 } else {
                     throw refuse(
                             archive,

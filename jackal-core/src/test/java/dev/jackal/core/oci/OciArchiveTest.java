@@ -106,10 +106,21 @@ class OciArchiveTest {
 
     @Test
     void aFileOutsideTheLayoutGrammarIsRefused() throws Exception {
-        Path tar = OciTars.write(work.resolve("extra.tar"), jib.with(Entry.file("manifest.json", "[]")));
+        Path tar = OciTars.write(work.resolve("extra.tar"), jib.with(Entry.file("notes.txt", "hi")));
         ImageArchiveException e = assertThrows(ImageArchiveException.class, () -> OciArchive.unpack(tar, unpacked));
-        assertTrue(e.getMessage().contains("'manifest.json'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'notes.txt'"), e.getMessage());
         assertTrue(e.getMessage().contains("only oci-layout, index.json and blobs/sha256/"), e.getMessage());
+    }
+
+    @Test
+    void aDockerFormatArchiveSaysToBuildTheOciFormat() throws Exception {
+        // Jib's default format: layers as <hex>.tar.gz, then config.json and manifest.json
+        String layerHex = jib.image().layers().get(0).digest().hex();
+        Path tar = OciTars.write(
+                work.resolve("docker.tar"),
+                List.of(Entry.file(layerHex + ".tar.gz", "layer"), Entry.file("manifest.json", "[]")));
+        ImageArchiveException e = assertThrows(ImageArchiveException.class, () -> OciArchive.unpack(tar, unpacked));
+        assertTrue(e.getMessage().contains("<container><format>OCI</format></container>"), e.getMessage());
     }
 
     @Test
