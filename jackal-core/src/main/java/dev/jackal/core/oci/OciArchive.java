@@ -134,7 +134,7 @@ public final class OciArchive {
         } catch (InvalidManifestException e) {
             throw new ImageArchiveException(archive, "the image archive " + e.getMessage(), e);
         }
-        OciLayout layout = OciLayout.open(directory);
+        OciLayout layout = OciLayout.openVerified(directory);
         for (Descriptor entry : layout.entries()) {
             requireComplete(archive, layout, entry);
         }
