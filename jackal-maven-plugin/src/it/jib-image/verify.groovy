@@ -3,6 +3,12 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
+// invocation 1 (Jib tagged 2.0.0): refused in one line that names the tar, the reference and what jackal.yaml lists
+assert log.contains('on project jib-package: the image archive ' + new File(basedir, 'app/target/jib-image.tar').canonicalPath
+        + ' holds registry.invalid/acme/jib-app:2.0.0, which no component lists under images: add'
+        + ' registry.invalid/acme/jib-app:2.0.0 to a component\'s images in jackal.yaml (it lists'
+        + ' registry.invalid/acme/jib-app:1.0.0) -> [Help 1]') : log
+// invocation 2
 assert log.contains('BUILD SUCCESS') : log
 
 def digest = new File(basedir, 'app/target/jib-image.digest').text.trim()
