@@ -3,6 +3,7 @@ package dev.jackal.deployer;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
+import dev.jackal.core.create.ImageArchive;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.create.SourceDateEpoch;
@@ -13,6 +14,7 @@ import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.template.CreateTemplater;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.Console;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,9 +83,10 @@ final class PackageCreateCommand implements Callable<Integer> {
 
     @Option(
             names = "--image-layout",
-            paramLabel = "DIR",
-            description = "A local OCI image layout to copy images from (repeatable): an image named in its"
-                    + " index.json is taken from there and no registry is asked for it.")
+            paramLabel = "DIR|TAR",
+            description = "A local OCI image layout, or one packed as a tar (Jib's buildTar with the OCI format), to"
+                    + " copy images from (repeatable): an image named in its index.json is taken from there and no"
+                    + " registry is asked for it; every image of a tar must be listed under a component's images.")
     List<Path> imageLayouts = new ArrayList<>();
 
     @Option(names = "--plain-http", description = "Talk plain HTTP to image registries.")
@@ -183,7 +186,13 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .ociConcurrency(ociConcurrency)
                     .cacheDir(global.cache())
                     .recordBuilder(recordBuilder)
-                    .imageLayouts(imageLayouts)
+                    .imageLayouts(imageLayouts.stream()
+                            .filter(p -> !Files.isRegularFile(p))
+                            .toList())
+                    .imageArchives(imageLayouts.stream()
+                            .filter(Files::isRegularFile)
+                            .map(ImageArchive::of)
+                            .toList())
                     // reproducible-builds.org: a fixed build.timestamp makes two creates give the same bytes
                     .timestamp(SourceDateEpoch.parse(System.getenv(SourceDateEpoch.VARIABLE))
                             .orElse(null))

@@ -172,6 +172,21 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.OUTPUT_TIMESTAMP)
     String outputTimestamp;
 
+    /**
+     * Images built by this reactor with Jib's jib:buildTar (OCI format) that go into the package byte for byte, each
+     * a jibImage with an artifact (groupId:artifactId of a module this one depends on) or a path (its tar), and
+     * optionally a digestFile; each image's reference must be listed under a component's images. See JibImages.
+     */
+    @Parameter
+    List<JibImage> jibImages;
+
+    /**
+     * {@code jibImages} as a property: groupId:artifactId or PATH[=DIGESTFILE] items separated by commas
+     * ({@code -Djackal.jibImages=com.example:app}); replaces the list.
+     */
+    @Parameter(property = PropertyNames.JIB_IMAGES)
+    String jibImageList;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         RawConfiguration raw = new RawConfiguration(
@@ -258,6 +273,7 @@ public final class PackageMojo extends AbstractMojo {
                                 session.getSystemProperties().getProperty(PropertyNames.ENV_SOURCE_DATE_EPOCH))
                         .orElse(null))
                 .defaultVersion(project.getVersion())
+                .imageArchives(new JibImages(raw, project, session.getProjects()).resolve(jibImages))
                 .confirmation(pkg -> {
                     String version = pkg.metadata().version();
                     if (version != null && !version.equals(project.getVersion())) {

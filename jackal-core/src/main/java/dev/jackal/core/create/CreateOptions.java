@@ -44,6 +44,9 @@ import java.util.function.Predicate;
  *     package says nothing about the machine that built it
  * @param defaultVersion {@code metadata.version} of a definition that has none (e.g. Maven's
  *     {@code project.version}), or null to leave it out
+ * @param imageArchives OCI image layouts packed as tars (Jib's {@code jib:buildTar} with the OCI format): each image
+ *     in one, named by its {@code ref.name} annotation, is copied from there byte for byte, and must be listed under a
+ *     component's {@code images}; see {@link ImageArchive}
  */
 public record CreateOptions(
         Path packageDir,
@@ -67,7 +70,8 @@ public record CreateOptions(
         boolean recordBuilder,
         List<Path> imageLayouts,
         Instant timestamp,
-        String defaultVersion) {
+        String defaultVersion,
+        List<ImageArchive> imageArchives) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -87,6 +91,7 @@ public record CreateOptions(
         Objects.requireNonNull(confirmation, "confirmation");
         extraSboms = Map.copyOf(extraSboms);
         imageLayouts = List.copyOf(imageLayouts);
+        imageArchives = List.copyOf(imageArchives);
         defaultVersion = defaultVersion == null || defaultVersion.isBlank() ? null : defaultVersion.strip();
         if (defaultVersion != null && !dev.jackal.core.definition.PathComponents.isClean(defaultVersion)) {
             throw new IllegalArgumentException("the default version '" + defaultVersion
@@ -125,6 +130,7 @@ public record CreateOptions(
         private List<Path> imageLayouts = List.of();
         private Instant timestamp;
         private String defaultVersion;
+        private List<ImageArchive> imageArchives = List.of();
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -239,6 +245,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** OCI image archives whose images are copied from there; see {@link ImageArchive}. */
+        public Builder imageArchives(List<ImageArchive> value) {
+            this.imageArchives = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -262,7 +274,8 @@ public record CreateOptions(
                     recordBuilder,
                     imageLayouts,
                     timestamp,
-                    defaultVersion);
+                    defaultVersion,
+                    imageArchives);
         }
     }
 }
