@@ -111,7 +111,7 @@ class OciDeployTest {
                         .formatted(webImage, extraImage, work.resolve("never-placed.bin")));
         Path archive = new PackageCreator(
                         EventHandler.NONE,
-                        SkeletonResolver.UNSUPPORTED,
+                        SkeletonResolver.LOCAL_ONLY,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(src)
                         .outputDir(work.resolve("out"))

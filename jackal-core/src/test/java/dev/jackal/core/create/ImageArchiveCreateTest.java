@@ -144,7 +144,7 @@ class ImageArchiveCreateTest {
     private CreateResult create(Path pkg, ImageArchive archive) {
         return new PackageCreator(
                         EventHandler.NONE,
-                        SkeletonResolver.UNSUPPORTED,
+                        SkeletonResolver.LOCAL_ONLY,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(pkg)
                         .outputDir(work.resolve("out"))
