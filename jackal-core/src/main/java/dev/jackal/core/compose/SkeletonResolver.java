@@ -12,7 +12,7 @@ public interface SkeletonResolver {
     /**
      * The directory of the skeleton that {@code import.url} names ({@code oci://REGISTRY/REPOSITORY/NAME:VERSION}),
      * pulled and unpacked by {@link SkeletonArchive#unpack}. Only a front end that can reach registries resolves it
-     * ({@code dev.jackal.core.publish.OciSkeletons}); by default this refuses.
+     * (the publish package's {@code OciSkeletons}); by default this refuses.
      *
      * @throws SkeletonImportException when the skeleton cannot be had
      */
