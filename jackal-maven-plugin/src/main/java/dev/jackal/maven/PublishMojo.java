@@ -3,6 +3,7 @@ package dev.jackal.maven;
 import dev.jackal.core.JackalException;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.oci.DockerConfigCredentials;
+import dev.jackal.core.oci.RegistryAuthException;
 import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.publish.PackagePublisher;
 import dev.jackal.core.publish.PublishRequest;
@@ -155,6 +156,9 @@ public final class PublishMojo extends AbstractMojo {
                         new PublishRequest(artifact.getFile().toPath(), destination, "", options, overwrite));
                 getLog().info("jackal: " + artifact.getClassifier() + " published as " + result.url());
             }
+        } catch (RegistryAuthException e) {
+            throw new MojoFailureException(
+                    MavenMessages.describe(e) + "; from Maven: " + serverHint(options, e.registry()));
         } catch (RemotePackageException e) {
             throw new MojoFailureException(overwriteHint(MavenMessages.describe(e)));
         } catch (JackalException | IllegalArgumentException e) {
@@ -201,6 +205,16 @@ public final class PublishMojo extends AbstractMojo {
         return raw.property(property)
                 .map(RawConfiguration.Property::described)
                 .orElse("<" + parameter + ">" + value + "</" + parameter + ">");
+    }
+
+    /** Where Maven users put a registry's credentials. */
+    private static String serverHint(RemoteOptions options, String registry) {
+        return ((SettingsCredentials) options.credentials())
+                .serverId(registry)
+                .map(id -> "check the <username> and <password> of the <server> '" + id + "' in settings.xml")
+                .orElse("add a <server> with <id>" + registry
+                        + "</id>, its <username> and <password> to settings.xml (or" + " name another server with -D"
+                        + PropertyNames.PUBLISH_SERVER_ID + ")");
     }
 
     /** The core's refusal to replace a release, in Maven's words. */

@@ -53,15 +53,25 @@ final class SettingsCredentials implements CredentialProvider {
 
     @Override
     public Optional<Credentials> find(String registry) {
+        Optional<String> id = serverId(registry);
+        if (id.isPresent()) {
+            Server server = settings.getServer(id.get());
+            return decrypted.computeIfAbsent(id.get(), ignored -> Optional.of(decrypt(registry, server)));
+        }
+        return fallback.find(registry);
+    }
+
+    /** The id of the server whose credentials {@code registry} gets, if settings.xml has one. */
+    Optional<String> serverId(String registry) {
         for (String id : candidates(registry)) {
             Server server = settings == null ? null : settings.getServer(id);
             if (server != null
                     && server.getUsername() != null
                     && !server.getUsername().isEmpty()) {
-                return decrypted.computeIfAbsent(id, ignored -> Optional.of(decrypt(registry, server)));
+                return Optional.of(id);
             }
         }
-        return fallback.find(registry);
+        return Optional.empty();
     }
 
     /** The server ids tried for {@code registry}, in order. */

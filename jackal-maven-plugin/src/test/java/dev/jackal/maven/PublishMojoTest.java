@@ -189,6 +189,12 @@ class PublishMojoTest {
                 .run("package");
         MojoFailureException denied = assertThrows(MojoFailureException.class, () -> wrong.run("publish"));
         assertFalse(denied.getMessage().contains("not-the-password"), denied.getMessage());
+        assertTrue(
+                denied.getMessage().contains("rejected the credentials of user '" + user + "'")
+                        && denied.getMessage()
+                                .contains("check the <username> and <password> of the <server> '127.0.0.1' in"
+                                        + " settings.xml"),
+                denied.getMessage());
         assertNotEquals(
                 0,
                 Skopeo.find()
