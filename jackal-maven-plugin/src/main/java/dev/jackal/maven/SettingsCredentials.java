@@ -3,6 +3,7 @@ package dev.jackal.maven;
 import dev.jackal.core.oci.CredentialProvider;
 import dev.jackal.core.oci.Credentials;
 import dev.jackal.core.oci.CredentialsException;
+import dev.jackal.core.oci.DockerConfigCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ final class SettingsCredentials implements CredentialProvider {
         this.decrypter = decrypter;
         this.serverIds = Map.copyOf(serverIds);
         this.fallback = fallback;
+    }
+
+    /** For image pulls: each registry's server by host:port, then host, then the Docker config. */
+    static SettingsCredentials forImages(Settings settings, SettingsDecrypter decrypter) {
+        return new SettingsCredentials(settings, decrypter, Map.of(), DockerConfigCredentials.fromEnvironment());
     }
 
     /** Whether {@code settings.xml} has a server with this id. */
