@@ -8,6 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.Credentials;
+import dev.jackal.core.oci.RegistryOptions;
+import dev.jackal.core.publish.PackagePublisher;
+import dev.jackal.core.publish.PackagePuller;
+import dev.jackal.core.publish.PublishRequest;
+import dev.jackal.core.publish.PullRequest;
+import dev.jackal.core.remote.RemoteOptions;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.registry.OciRegistry;
 import io.takari.maven.testing.TestMavenRuntime5;
@@ -19,6 +28,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -200,6 +212,56 @@ class PublishMojoTest {
                 Skopeo.find()
                         .inspect(registry, "wrong/publish:1.2.3", true, true)
                         .exitCode());
+    }
+
+    @Test
+    void aSkeletonAttachedNextToThePackageGoesIntoTheSameIndex() throws Exception {
+        File basedir = resources.getBasedir("publish");
+        String user = registry.username().orElseThrow();
+        String password = registry.password().orElseThrow();
+        // the archive jackal:skeleton attaches, made here by the core: a skeleton published from a directory and
+        // pulled back as jackal-package-publish-skeleton-1.2.3.tar.zst
+        Path work = Files.createTempDirectory(basedir.toPath(), "skeleton");
+        Path dir = Files.createDirectories(work.resolve("definition"));
+        Files.writeString(
+                dir.resolve("jackal.yaml"),
+                Files.readString(basedir.toPath().resolve("jackal.yaml"))
+                        .replace("  name: publish\n", "  name: publish\n  version: 1.2.3\n"));
+        Files.copy(basedir.toPath().resolve("hello.txt"), dir.resolve("hello.txt"));
+        RemoteOptions options = new RemoteOptions(
+                RegistryOptions.defaults(),
+                CredentialProvider.of(Map.of(registry.address(), new Credentials(user, password))),
+                2);
+        EventHandler quiet = event -> {};
+        new PackagePublisher(quiet, work)
+                .publish(new PublishRequest(dir, "oci://" + registry.address() + "/skeleton-source", options));
+        Path skeleton = new PackagePuller(quiet, work)
+                .pull(new PullRequest(
+                        "oci://" + registry.address() + "/skeleton-source/publish:1.2.3",
+                        Optional.of("skeleton"),
+                        work.resolve("pulled"),
+                        options))
+                .archive();
+
+        Build both = build(basedir, "oci://" + registry.address() + "/both", Map.of())
+                .server(registry.address(), user, password)
+                .run("package");
+        DefaultArtifact attached = new DefaultArtifact(
+                "dev.jackal.test",
+                "publish",
+                "1.2.3",
+                null,
+                "tar.zst",
+                "skeleton",
+                new DefaultArtifactHandler("tar.zst"));
+        attached.setFile(skeleton.toFile());
+        both.project.addAttachedArtifact(attached);
+        both.run("publish");
+
+        assertEquals(
+                List.of("multi/amd64", "multi/skeleton"),
+                architectures("both/publish:1.2.3").stream().sorted().toList());
+        assertTrue(both.log.has("jackal: skeleton published as"), both.log.lines.toString());
     }
 
     @Test
