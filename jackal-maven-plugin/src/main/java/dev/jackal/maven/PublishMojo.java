@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -141,8 +142,8 @@ public final class PublishMojo extends AbstractMojo {
                         + " without -o, or skip publishing with -D" + PropertyNames.PUBLISH_SKIP);
             }
             options = options(raw, registry);
-            overwrite =
-                    project.getArtifact().isSnapshot() || raw.bool(PropertyNames.PUBLISH_OVERWRITE, publishOverwrite);
+            overwrite = ArtifactUtils.isSnapshot(project.getVersion())
+                    || raw.bool(PropertyNames.PUBLISH_OVERWRITE, publishOverwrite);
         } catch (IllegalArgumentException | JackalException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         }

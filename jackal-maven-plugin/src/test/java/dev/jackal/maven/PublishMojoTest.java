@@ -35,6 +35,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,12 +183,24 @@ class PublishMojoTest {
         String user = registry.username().orElseThrow();
         String password = registry.password().orElseThrow();
 
-        build(basedir, "oci://" + registry.address() + "/by-id", Map.of(PropertyNames.PUBLISH_SERVER_ID, "ci-registry"))
+        Build byId = build(
+                        basedir,
+                        "oci://" + registry.address() + "/by-id",
+                        Map.of(PropertyNames.PUBLISH_SERVER_ID, "ci-registry"))
                 .server(registry.address(), user, "wrong")
-                .server("ci-registry", user, password)
-                .run("package")
-                .run("publish");
+                .server("ci-registry", user, password);
+        Proxy proxy = new Proxy();
+        proxy.setId("corporate");
+        proxy.setHost("127.0.0.1");
+        proxy.setPort(1);
+        byId.session.getSettings().addProxy(proxy);
+        byId.run("package").run("publish");
         assertEquals(List.of("multi/amd64"), architectures("by-id/publish:1.2.3"));
+        // not applied (the registry was reached directly, port 1 answers nothing), and the build says so
+        assertTrue(
+                byId.log.has("WARN jackal: the active <proxy> 'corporate' of settings.xml is not applied to registry"
+                        + " requests yet"),
+                byId.log.lines.toString());
 
         build(basedir, "oci://" + registry.address() + "/by-host", Map.of())
                 .server("127.0.0.1", user, password)
@@ -262,6 +275,25 @@ class PublishMojoTest {
                 List.of("multi/amd64", "multi/skeleton"),
                 architectures("both/publish:1.2.3").stream().sorted().toList());
         assertTrue(both.log.has("jackal: skeleton published as"), both.log.lines.toString());
+    }
+
+    @Test
+    void aSnapshotReplacesWhatItsTagHolds() throws Exception {
+        File basedir = resources.getBasedir("publish");
+        String repository = "oci://" + registry.address() + "/snapshots";
+        String user = registry.username().orElseThrow();
+        String password = registry.password().orElseThrow();
+        Build first = build(basedir, repository, Map.of()).server(registry.address(), user, password);
+        first.project.setVersion("2.0.0-SNAPSHOT");
+        first.run("package").run("publish");
+        String published = manifestOf("snapshots/publish:2.0.0-SNAPSHOT");
+
+        Files.writeString(basedir.toPath().resolve("hello.txt"), "a later snapshot\n");
+        Build second = build(basedir, repository, Map.of()).server(registry.address(), user, password);
+        second.project.setVersion("2.0.0-SNAPSHOT");
+        second.run("package").run("publish");
+        assertNotEquals(published, manifestOf("snapshots/publish:2.0.0-SNAPSHOT"));
+        assertEquals(List.of("multi/amd64"), architectures("snapshots/publish:2.0.0-SNAPSHOT"));
     }
 
     @Test
