@@ -31,6 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the jackal package of this project from its {@code jackal.yaml} and attaches it to the build (type
@@ -60,6 +61,9 @@ public final class PackageMojo extends AbstractMojo {
 
     @Component
     MavenProjectHelper projectHelper;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
 
     /** Skip the goal. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
@@ -218,8 +222,12 @@ public final class PackageMojo extends AbstractMojo {
         }
         MavenEvents events = new MavenEvents(getLog());
         try {
-            CreateResult result =
-                    new PackageCreator(events, skeletons(events, options), new OciImageStep(events)).create(options);
+            CreateResult result = new PackageCreator(
+                            events,
+                            skeletons(events, options),
+                            new OciImageStep(
+                                    events, SettingsCredentials.forImages(session.getSettings(), settingsDecrypter)))
+                    .create(options);
             String classifier =
                     result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
             for (Path file : result.files()) {

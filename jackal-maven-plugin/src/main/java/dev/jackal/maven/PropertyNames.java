@@ -37,6 +37,13 @@ public final class PropertyNames {
     public static final String SBOM_OUT = "jackal.sbomOut";
     public static final String SHASUM = "jackal.shasum";
 
+    public static final String PUBLISH_SKIP = "jackal.publish.skip";
+    public static final String PUBLISH_REPOSITORY = "jackal.publish.repository";
+    public static final String PUBLISH_SERVER_ID = "jackal.publish.serverId";
+    public static final String PUBLISH_OVERWRITE = "jackal.publish.overwrite";
+    public static final String PUBLISH_PLAIN_HTTP = "jackal.publish.plainHttp";
+    public static final String PUBLISH_INSECURE_SKIP_TLS_VERIFY = "jackal.publish.insecureSkipTlsVerify";
+
     /** Maven's own: the build time of reproducible builds (ISO-8601 or seconds since the epoch). */
     public static final String OUTPUT_TIMESTAMP = "project.build.outputTimestamp";
     /** The environment variable {@code SOURCE_DATE_EPOCH}, as Maven exposes it among the system properties. */
