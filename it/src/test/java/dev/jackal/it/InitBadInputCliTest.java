@@ -12,7 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,22 +81,50 @@ class InitBadInputCliTest {
         initPackage = Path.of(created.out().strip());
     }
 
-    @AfterAll
-    static void clusterUnchanged() throws Exception {
-        // every case must leave the cluster as it found it
-        assertEquals(404, get("/api/v1/namespaces/jackal/secrets/jackal-state"), "state written");
-        assertEquals(404, get("/api/v1/namespaces/jackal"), "namespace created");
+    private static final List<String> WATCHED =
+            List.of("/api/v1/namespaces/jackal/secrets/jackal-state", "/api/v1/namespaces/jackal");
+    private static final Pattern RESOURCE_VERSION = Pattern.compile("\"resourceVersion\":\"(\\d+)\"");
+    private static Map<String, String> before;
+
+    /** The control plane is shared with other test classes: compare with how this class found it. */
+    @BeforeAll
+    static void snapshotBefore() throws Exception {
+        assertEquals(
+                404, status(WATCHED.get(0)), "a jackal state is there already: these cases need a cluster without");
+        before = snapshot();
     }
 
-    private static int get(String path) throws Exception {
+    @AfterAll
+    static void clusterUnchanged() throws Exception {
+        // every case must leave the cluster as it found it: no state written, the namespace neither made nor touched
+        assertEquals(before, snapshot());
+    }
+
+    /** For each watched object: absent, or its resourceVersion. */
+    private static Map<String, String> snapshot() throws Exception {
+        Map<String, String> versions = new TreeMap<>();
+        for (String path : WATCHED) {
+            HttpResponse<String> response = get(path);
+            Matcher version = RESOURCE_VERSION.matcher(response.body());
+            versions.put(
+                    path,
+                    response.statusCode() == 404 ? "absent" : version.find() ? version.group(1) : response.body());
+        }
+        return versions;
+    }
+
+    private static int status(String path) throws Exception {
+        return get(path).statusCode();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
         KubernetesControlPlane plane = KUBE.controlPlane();
         return plane.httpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(plane.apiServerUrl() + path))
                                 .GET()
                                 .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String oneErrorLine(Jackal.Result result) {
