@@ -44,6 +44,9 @@ import java.util.function.Predicate;
  *     package says nothing about the machine that built it
  * @param defaultVersion {@code metadata.version} of a definition that has none (e.g. Maven's
  *     {@code project.version}), or null to leave it out
+ * @param offline touch no network: images, tags, remote files, charts and git repositories come from
+ *     {@code cacheDir} (which every online create fills), and anything missing there fails with an
+ *     {@link dev.jackal.core.OfflineException}
  */
 public record CreateOptions(
         Path packageDir,
@@ -67,7 +70,8 @@ public record CreateOptions(
         boolean recordBuilder,
         List<Path> imageLayouts,
         Instant timestamp,
-        String defaultVersion) {
+        String defaultVersion,
+        boolean offline) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -125,6 +129,7 @@ public record CreateOptions(
         private List<Path> imageLayouts = List.of();
         private Instant timestamp;
         private String defaultVersion;
+        private boolean offline;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -239,6 +244,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** Touch no network; everything comes from the cache (false by default). */
+        public Builder offline(boolean value) {
+            this.offline = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -262,7 +273,8 @@ public record CreateOptions(
                     recordBuilder,
                     imageLayouts,
                     timestamp,
-                    defaultVersion);
+                    defaultVersion,
+                    offline);
         }
     }
 }
