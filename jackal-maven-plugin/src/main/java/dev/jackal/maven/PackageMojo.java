@@ -4,9 +4,7 @@ import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.Composer;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
-import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
-import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
@@ -43,7 +41,7 @@ import org.apache.maven.project.MavenProjectHelper;
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public final class PackageMojo extends AbstractMojo {
+public class PackageMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -168,6 +166,13 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.OUTPUT_TIMESTAMP)
     String outputTimestamp;
 
+    /**
+     * Build even when nothing changed since the last build: by default an unchanged package (same definition, local
+     * files, settings and digest-pinned sources) is not built again but attached as it is.
+     */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    boolean force;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         RawConfiguration raw = new RawConfiguration(
@@ -193,18 +198,17 @@ public final class PackageMojo extends AbstractMojo {
                         + " or skip this module with <" + PropertyNames.SKIP + ">true</" + PropertyNames.SKIP
                         + "> in its <properties>");
             }
-            options = options(raw, dir);
+            options = options(raw, dir).offline(session.isOffline()).build();
         } catch (IllegalArgumentException | JackalException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         }
         MavenEvents events = new MavenEvents(getLog());
         try {
-            CreateResult result =
-                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
-            String classifier =
-                    result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
-            for (Path file : result.files()) {
-                projectHelper.attachArtifact(project, Attachments.type(file), classifier, file.toFile());
+            PackageRun.Built built = new PackageRun(
+                            getLog(), events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events))
+                    .run(options, raw.bool(PropertyNames.FORCE, force));
+            for (Path file : built.files()) {
+                projectHelper.attachArtifact(project, Attachments.type(file), built.classifier(), file.toFile());
             }
         } catch (MissingValue e) {
             throw new MojoFailureException("jackal.yaml (or a file it imports) uses ###JACKAL_PKG_TMPL_" + e.key
@@ -217,7 +221,8 @@ public final class PackageMojo extends AbstractMojo {
         }
     }
 
-    private CreateOptions options(RawConfiguration raw, Path dir) {
+    /** The create options of this execution's configuration, still open for changes (offline, output). */
+    CreateOptions.Builder options(RawConfiguration raw, Path dir) {
         String executionId = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
         String arch =
                 raw.perExecution(PropertyNames.ARCHITECTURE, architecture, p -> getLog().info("jackal: execution '"
@@ -266,7 +271,7 @@ public final class PackageMojo extends AbstractMojo {
         if (cacheDir != null) {
             builder.cacheDir(cacheDir);
         }
-        return builder.build();
+        return builder;
     }
 
     /** {@code pom} packaging with modules: a parent that only aggregates. */

@@ -27,6 +27,9 @@ public final class PropertyNames {
     public static final String MIN_TRANSFER_RATE = "jackal.minTransferRate";
     public static final String OCI_CONCURRENCY = "jackal.ociConcurrency";
     public static final String CACHE = "jackal.cache";
+    /** Build the package even when its inputs are unchanged since the last build (the up-to-date check). */
+    public static final String FORCE = "jackal.force";
+
     public static final String RECORD_BUILDER = "jackal.recordBuilder";
     public static final String SOURCE = "jackal.source";
     public static final String LIST_IMAGES = "jackal.listImages";
