@@ -79,6 +79,8 @@ public final class GoOfflineMojo extends PackageMojo {
                                 ? "~/.jackal-cache"
                                 : raw.path(PropertyNames.CACHE, cache)));
             }
+        } catch (MissingValue e) {
+            throw new MojoFailureException(e.describe());
         } catch (IllegalArgumentException | JackalException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         } catch (IOException | RuntimeException e) {

@@ -211,9 +211,7 @@ public class PackageMojo extends AbstractMojo {
                 projectHelper.attachArtifact(project, Attachments.type(file), built.classifier(), file.toFile());
             }
         } catch (MissingValue e) {
-            throw new MojoFailureException("jackal.yaml (or a file it imports) uses ###JACKAL_PKG_TMPL_" + e.key
-                    + "### and no value is set: add <set><" + e.key + ">value</" + e.key + "></set> to the plugin's"
-                    + " <configuration> or run with -D" + PropertyNames.SET + "=" + e.key + "=value");
+            throw new MojoFailureException(e.describe());
         } catch (JackalException | IllegalArgumentException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         } catch (RuntimeException e) {
@@ -296,13 +294,20 @@ public class PackageMojo extends AbstractMojo {
     }
 
     /** A template key that neither {@code <set>} nor {@code -Djackal.set} gives a value; Maven never asks. */
-    private static final class MissingValue extends RuntimeException {
+    static final class MissingValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String key;
 
         MissingValue(String key) {
             super(key, null, false, false);
             this.key = key;
+        }
+
+        /** What to do, in Maven's words. */
+        String describe() {
+            return "jackal.yaml (or a file it imports) uses ###JACKAL_PKG_TMPL_" + key
+                    + "### and no value is set: add <set><" + key + ">value</" + key + "></set> to the plugin's"
+                    + " <configuration> or run with -D" + PropertyNames.SET + "=" + key + "=value";
         }
     }
 }
