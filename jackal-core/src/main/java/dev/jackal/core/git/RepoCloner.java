@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
@@ -152,7 +153,7 @@ public final class RepoCloner {
             Git.init().setBare(true).setDirectory(mirror.toFile()).call().close();
         }
         try (Git git = Git.open(mirror.toFile())) {
-            git.fetch()
+            FetchResult fetched = git.fetch()
                     .setRemote(url.withoutRef())
                     .setCredentialsProvider(credentials)
                     .setTimeout(timeoutSeconds)
@@ -161,8 +162,35 @@ public final class RepoCloner {
                     .setTagOpt(TagOpt.FETCH_TAGS)
                     .setRemoveDeletedRefs(true)
                     .call();
+            pointHead(git, fetched);
         }
         return mirror.toUri().toString();
+    }
+
+    /**
+     * Points the mirror's {@code HEAD} at the branch the source's {@code HEAD} names, so a clone of the mirror checks
+     * out the same default branch as a clone of the source would.
+     */
+    private static void pointHead(Git mirror, FetchResult fetched) throws IOException {
+        Ref head = fetched.getAdvertisedRef(Constants.HEAD);
+        String branch = null;
+        if (head != null && head.isSymbolic()) {
+            branch = head.getTarget().getName();
+        } else if (head != null && head.getObjectId() != null) {
+            for (Ref ref : fetched.getAdvertisedRefs()) {
+                if (ref.getName().startsWith(Constants.R_HEADS)
+                        && head.getObjectId().equals(ref.getObjectId())) {
+                    branch = ref.getName();
+                    if (ref.getName().equals(Constants.R_HEADS + "main")
+                            || ref.getName().equals(Constants.R_HEADS + "master")) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (branch != null) {
+            mirror.getRepository().updateRef(Constants.HEAD).link(branch);
+        }
     }
 
     /** The bare mirror of {@code url}'s repository. */

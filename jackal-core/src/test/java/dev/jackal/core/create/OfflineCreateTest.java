@@ -157,12 +157,17 @@ class OfflineCreateTest {
         Path credentials = work.resolve("git-credentials");
         String url;
         String tagged;
+        String mainCommit;
+        String featureCommit;
         try (GitServer git = GitServer.start()) {
             GitServer.SeededRepository seeded = git.seed("upstream", "app");
             url = seeded.url();
             tagged = seeded.refs().get("refs/tags/v1.0.0");
+            mainCommit = seeded.refs().get("refs/heads/main");
+            featureCommit = seeded.refs().get("refs/heads/feature");
             Files.writeString(credentials, git.credentialsLine() + "\n", StandardCharsets.UTF_8);
             ComponentLayout online = assembler(credentials, cache, false).assemble(component(url), work.resolve("a"));
+            assembler(credentials, cache, false).assemble(component(url, ""), work.resolve("e"));
             assertEquals(tagged, head(online.repo(GitUrl.parse(url + "@v1.0.0").folderName())));
         }
         // the server is gone: only the mirror can serve the clone
@@ -171,6 +176,19 @@ class OfflineCreateTest {
         assertEquals(tagged, head(clone));
         try (Git git = Git.open(clone.toFile())) {
             assertEquals(url, git.getRepository().getConfig().getString("remote", RepoCloner.ONLINE_REMOTE, "url"));
+        }
+
+        // without a ref: every branch and tag, the source's default branch checked out, from the mirror too
+        ComponentLayout all = assembler(credentials, cache, true).assemble(component(url, ""), work.resolve("d"));
+        try (Git git = Git.open(all.repo(GitUrl.parse(url).folderName()).toFile())) {
+            assertEquals("main", git.getRepository().getBranch());
+            assertEquals(mainCommit, git.getRepository().resolve("HEAD").name());
+            assertEquals(
+                    featureCommit,
+                    git.getRepository().resolve("refs/heads/feature").name());
+            assertEquals(
+                    tagged,
+                    git.getRepository().resolve("refs/tags/v1.0.0^{commit}").name());
         }
 
         OfflineException missing =
@@ -192,10 +210,14 @@ class OfflineCreateTest {
     }
 
     private Component component(String url) {
+        return component(url, "@v1.0.0");
+    }
+
+    private Component component(String url, String ref) {
         return DefinitionReader.parse(
                         pkg.resolve("jackal.yaml"),
                         "kind: JackalPackageConfig\nmetadata:\n  name: t\ncomponents:\n  - name: c\n    repos:\n      - "
-                                + url + "@v1.0.0\n",
+                                + url + ref + "\n",
                         DefinitionReader.Strictness.STRICT)
                 .pkg()
                 .components()
