@@ -16,6 +16,7 @@ import dev.jackal.core.model.ManifestSpec;
 import dev.jackal.core.oci.Descriptor;
 import dev.jackal.core.oci.ImageReference;
 import dev.jackal.core.oci.InvalidReferenceException;
+import dev.jackal.core.oci.OciLayout;
 import dev.jackal.core.oci.PullOptions;
 import dev.jackal.core.oci.RegistryOverride;
 import dev.jackal.core.oci.TagCache;
@@ -42,7 +43,8 @@ import java.util.stream.Stream;
  * (architecture, flavor, set values, registry overrides, SBOMs, split size, compression, build time, extra SBOMs,
  * image layouts) and jackal's version. A front end keeps it next to the package and skips an unchanged build.
  *
- * <p>Remote sources count only when their content is pinned: an image by digest, a file with a {@code shasum}, a
+ * <p>Remote sources count only when their content is pinned: an image by digest (or found in one of the options'
+ * image layouts, by that entry's digest), a file with a {@code shasum}, a
  * chart by version (Helm repository or OCI; chart versions are treated as immutable), a git repository or chart at
  * a commit or tag. A tag of an image, a file without {@code shasum}, a branch or a remote kustomization can change
  * behind the same definition, and so can what {@code onCreate} actions do: each is listed in {@link #unpinned()},
@@ -193,6 +195,14 @@ public record CreateFingerprint(String value, String architecture, List<String> 
             if (reference.digest().isPresent()) {
                 line(field, reference.toString());
                 return;
+            }
+            for (Path dir : options.imageLayouts()) {
+                // an image the build takes from a local layout (e.g. a Jib tar) counts by that entry's digest
+                Optional<Descriptor> entry = OciLayout.open(dir).findEntry(reference);
+                if (entry.isPresent()) {
+                    line(field, reference + "@" + entry.get().digest() + " from " + dir);
+                    return;
+                }
             }
             List<RegistryOverride> overrides = new ArrayList<>();
             options.registryOverrides().forEach((from, to) -> overrides.add(new RegistryOverride(from, to)));

@@ -9,6 +9,7 @@ import dev.jackal.core.oci.Descriptor;
 import dev.jackal.core.oci.Digest;
 import dev.jackal.core.oci.ImageReference;
 import dev.jackal.core.oci.MediaTypes;
+import dev.jackal.core.oci.OciLayout;
 import dev.jackal.core.oci.TagCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,5 +144,25 @@ class CreateFingerprintTest {
         assertNotEquals(
                 cached.value(), fingerprint(components, Map.of("X", "1"), true).value());
         assertTrue(cached.value().matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void aTagFoundInAnImageLayoutCountsByThatEntrysDigest() throws Exception {
+        ImageReference reference = ImageReference.parse("127.0.0.1:5000/app:1.0");
+        Path layout = pkg.resolve("jib-layout");
+        OciLayout.create(layout)
+                .addEntry(OciLayout.named(Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.of(DIGEST), 10), reference));
+        Files.writeString(
+                pkg.resolve("jackal.yaml"),
+                "kind: JackalPackageConfig\nmetadata:\n  name: fp\ncomponents:\n  - name: c\n    required: true\n"
+                        + "    images:\n      - 127.0.0.1:5000/app:1.0\n");
+        CreateOptions.Builder options =
+                CreateOptions.builder(pkg).architecture("amd64").cacheDir(cache);
+        CreateFingerprint withLayout =
+                CreateFingerprint.of(options.imageLayouts(List.of(layout)).build(), SkeletonResolver.UNSUPPORTED);
+        assertEquals(List.of(), withLayout.unpinned());
+        CreateFingerprint without =
+                CreateFingerprint.of(options.imageLayouts(List.of()).build(), SkeletonResolver.UNSUPPORTED);
+        assertEquals(1, without.unpinned().size(), without.unpinned().toString());
     }
 }
