@@ -1,10 +1,11 @@
 // The plugin ran from a real Maven build of this fixture project.
 def log = new File(basedir, 'build.log').text
 assert log.contains('--- jackal:' + projectVersion + ':help (help) @ help-goal ---')
-assert log.contains('This plugin has 5 goals:')
+assert log.contains('This plugin has 6 goals:')
 assert log.contains('jackal:go-offline')
 assert log.contains('jackal:inspect')
 assert log.contains('jackal:package')
+assert log.contains('jackal:skeleton')
 assert log.contains('jackal:help')
 assert log.contains('jackal:version')
 assert log.contains('[INFO] jackal ' + projectVersion)

@@ -2,6 +2,7 @@ package dev.jackal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jackal.test.kube.KubernetesExtension;
 import java.io.File;
@@ -104,6 +105,7 @@ class InterruptedDeployTest {
             long signalled = System.nanoTime();
             deploy.destroy(); // SIGTERM
             boolean ended = deploy.waitFor(20, TimeUnit.SECONDS);
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
             if (!ended) {
                 // where it hangs: a thread dump (jstack answers only when SIGQUIT reaches the JVM, itself a clue)
                 Process jstack = new ProcessBuilder(
@@ -114,17 +116,39 @@ class InterruptedDeployTest {
                         .redirectOutput(work.resolve("jstack.txt").toFile())
                         .start();
                 jstack.waitFor(20, TimeUnit.SECONDS);
+                fail("jackal was still running 20 s after SIGTERM: " + Files.readString(err) + "\n"
+                        + Files.readString(work.resolve("jstack.txt")));
             }
-            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
-            assertTrue(
-                    ended,
-                    "jackal was still running 20 s after SIGTERM: " + Files.readString(err) + "\n"
-                            + Files.readString(work.resolve("jstack.txt")));
             assertEquals(128 + 15, deploy.exitValue(), Files.readString(err));
             System.out.println("deploy ended " + took + " ms after SIGTERM with exit code " + deploy.exitValue());
         } finally {
             deploy.destroyForcibly();
         }
+
+        // the interrupted install left its release pending-install: the next deploy (here one that does not wait for
+        // the pods, which no node takes) must take the release and the Deployment it created over
+        Files.writeString(
+                src.resolve("jackal.yaml"),
+                Files.readString(src.resolve("jackal.yaml"))
+                        .replace("version: 0.0.1", "version: 0.0.2")
+                        .replace("        localPath: chart\n", "        localPath: chart\n        noWait: true\n"));
+        Jackal.Result fixed =
+                Jackal.run("package", "create", src.toString(), "--confirm", "-o", work.toString(), "--no-progress");
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        Jackal.Result redeployed = Jackal.runWith(
+                null,
+                java.util.Map.of("KUBECONFIG", KUBE.controlPlane().kubeconfig().toString()),
+                "package",
+                "deploy",
+                fixed.out().strip(),
+                "--confirm",
+                "--no-progress",
+                "--timeout",
+                "2m");
+        assertEquals(0, redeployed.exitCode(), redeployed.err());
+        assertTrue(
+                redeployed.err().contains("was left pending-install at revision 1"),
+                "the takeover is announced: " + redeployed.err());
     }
 
     /** Whether Helm has written the release's first revision secret. */

@@ -5,6 +5,7 @@ import com.marcnuri.helm.Release;
 import com.marcnuri.helm.UpgradeCommand;
 import dev.jackal.cluster.kube.ClusterException;
 import dev.jackal.core.event.EventHandler;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +18,15 @@ import java.util.List;
 public final class ChartInstaller {
 
     private final Path kubeconfig;
+    private final PendingReleases pending;
     private final EventHandler events;
     private final Duration timeout;
     private final int attempts;
 
-    public ChartInstaller(Path kubeconfig, EventHandler events, Duration timeout, int attempts) {
+    public ChartInstaller(
+            Path kubeconfig, KubernetesClient client, EventHandler events, Duration timeout, int attempts) {
         this.kubeconfig = kubeconfig;
+        this.pending = new PendingReleases(client, events);
         this.events = events;
         this.timeout = timeout;
         this.attempts = Math.max(1, attempts);
@@ -30,6 +34,7 @@ public final class ChartInstaller {
 
     /** Installs or upgrades {@code release} from {@code chart} (a directory or .tgz) with the values files in order. */
     public Release apply(Path chart, String release, String namespace, List<Path> values, boolean wait) {
+        pending.clear(release, namespace);
         boolean existed = exists(release, namespace);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {

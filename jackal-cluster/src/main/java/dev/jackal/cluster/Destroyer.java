@@ -73,7 +73,7 @@ final class Destroyer {
         } catch (RuntimeException e) {
             throw new ClusterException("destroy: cannot list the Helm releases: " + e.getMessage(), e);
         }
-        ChartInstaller helm = new ChartInstaller(kube.kubeconfig(), events, Duration.ofMinutes(5), 1);
+        ChartInstaller helm = new ChartInstaller(kube.kubeconfig(), kube.client(), events, Duration.ofMinutes(5), 1);
         List<String> removed = new ArrayList<>();
         for (Release release : found) {
             if (release.getName().startsWith(RELEASE_PREFIX)) {

@@ -117,7 +117,8 @@ public final class PackageDeployer {
                 pkg,
                 "v" + JackalVersion.get(),
                 secrets.find(pkg.metadata().name()).orElse(null));
-        ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), events, options.timeout(), options.retries());
+        ChartInstaller installer =
+                new ChartInstaller(kube.kubeconfig(), kube.client(), events, options.timeout(), options.retries());
         try (RegistrySession registry = new RegistrySession(
                 events, kube.client(), lookup, options.ociConcurrency(), registryOptions(options))) {
             ReleaseDeployer helm = new ReleaseDeployer(

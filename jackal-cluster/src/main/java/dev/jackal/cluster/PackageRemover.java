@@ -43,7 +43,8 @@ public final class PackageRemover {
         DeployedPackage record = secrets.find(packageName)
                 .orElseThrow(() -> new ClusterException(
                         "package " + packageName + " is not deployed (jackal package" + " list shows what is)", null));
-        ChartInstaller helm = new ChartInstaller(kube.kubeconfig(), events, java.time.Duration.ofMinutes(5), 1);
+        ChartInstaller helm =
+                new ChartInstaller(kube.kubeconfig(), kube.client(), events, java.time.Duration.ofMinutes(5), 1);
         List<DeployedComponent> deployed = new ArrayList<>(record.deployedComponents());
         Collections.reverse(deployed);
         for (DeployedComponent component : deployed) {

@@ -137,7 +137,7 @@ class ImagePushDeployTest {
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n");
         archive = new PackageCreator(
                         EventHandler.NONE,
-                        SkeletonResolver.UNSUPPORTED,
+                        SkeletonResolver.LOCAL_ONLY,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(src)
                         .outputDir(work.resolve("out"))

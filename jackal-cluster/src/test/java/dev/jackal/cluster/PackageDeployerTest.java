@@ -96,7 +96,7 @@ class PackageDeployerTest {
         Files.writeString(src.resolve("greeting.txt"), "###JACKAL_VAR_GREETING### from a file\n");
         Helm.create().withName("demo").withDir(src).call();
         ImageStep none = (p, dir, o) -> List.of();
-        CreateResult created = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, none)
+        CreateResult created = new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, none)
                 .create(CreateOptions.builder(src)
                         .outputDir(work.resolve("out"))
                         .architecture("amd64")
@@ -161,7 +161,7 @@ class PackageDeployerTest {
                       - 127.0.0.1:1/app:1.0
                 """);
         ImageStep none = (p, dir, o) -> List.of();
-        CreateResult created = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, none)
+        CreateResult created = new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, none)
                 .create(CreateOptions.builder(src)
                         .outputDir(work.resolve("out"))
                         .architecture("amd64")

@@ -68,7 +68,7 @@ class PackageDeployerWaitTest {
             Files.writeString(src.resolve(file.getKey()), file.getValue());
         }
         ImageStep none = (p, dir, o) -> List.of();
-        return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, none)
+        return new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, none)
                 .create(CreateOptions.builder(src)
                         .outputDir(work.resolve("out"))
                         .architecture("amd64")

@@ -69,7 +69,8 @@ class ReleaseDeployerTest {
 
     private ReleaseDeployer deployer(boolean adopt) {
         EventHandler handler = events::add;
-        ChartInstaller installer = new ChartInstaller(kube.kubeconfig(), handler, Duration.ofSeconds(60), 1);
+        ChartInstaller installer =
+                new ChartInstaller(kube.kubeconfig(), kube.client(), handler, Duration.ofSeconds(60), 1);
         return new ReleaseDeployer(
                 kube.client(), installer, new Namespaces(kube.client(), handler, adopt), handler, adopt);
     }
@@ -137,7 +138,8 @@ class ReleaseDeployerTest {
                         dir.resolve("again"));
         assertNotNull(releaseManifest(client, "pr", "rel", 2), "a second deploy upgrades the release");
 
-        new ChartInstaller(kube.kubeconfig(), EventHandler.NONE, Duration.ofSeconds(60), 1).uninstall("rel", "pr");
+        new ChartInstaller(kube.kubeconfig(), kube.client(), EventHandler.NONE, Duration.ofSeconds(60), 1)
+                .uninstall("rel", "pr");
         assertNull(
                 client.configMaps().inNamespace("pr").withName("rel-settings").get());
         assertNotNull(client.namespaces().withName("pr-extra").get(), "uninstalling never deletes a namespace");

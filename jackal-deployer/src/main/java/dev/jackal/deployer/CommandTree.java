@@ -48,7 +48,9 @@ final class CommandTree {
                     new Node(PackageInspectCommand.class),
                     new Node(PackageDeployCommand.class),
                     new Node(PackageListCommand.class),
-                    new Node(PackageRemoveCommand.class)),
+                    new Node(PackageRemoveCommand.class),
+                    new Node(PackagePublishCommand.class),
+                    new Node(PackagePullCommand.class)),
             new Node(InitCommand.class),
             new Node(DestroyCommand.class),
             new Node(

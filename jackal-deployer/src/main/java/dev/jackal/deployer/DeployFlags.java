@@ -33,7 +33,7 @@ final class DeployFlags {
 
     @Option(
             names = "--oci-concurrency",
-            description = "Image blobs pushed at once (default: ${DEFAULT-VALUE}).",
+            description = "Image blobs pushed, and oci:// package files pulled, at once (default: ${DEFAULT-VALUE}).",
             defaultValue = "3")
     int ociConcurrency;
 

@@ -3,15 +3,18 @@ package dev.jackal.deployer;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.CreateResult;
+import dev.jackal.core.create.ImageArchive;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.create.SourceDateEpoch;
 import dev.jackal.core.definition.DefinitionWriter;
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.net.TransferBounds;
+import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.template.CreateTemplater;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.Console;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +83,10 @@ final class PackageCreateCommand implements Callable<Integer> {
 
     @Option(
             names = "--image-layout",
-            paramLabel = "DIR",
-            description = "A local OCI image layout to copy images from (repeatable): an image named in its"
-                    + " index.json is taken from there and no registry is asked for it.")
+            paramLabel = "DIR|TAR",
+            description = "A local OCI image layout, or one packed as a tar (Jib's buildTar with the OCI format), to"
+                    + " copy images from (repeatable): an image named in its index.json is taken from there and no"
+                    + " registry is asked for it; every image of a tar must be listed under a component's images.")
     List<Path> imageLayouts = new ArrayList<>();
 
     @Option(names = "--plain-http", description = "Talk plain HTTP to image registries.")
@@ -189,13 +193,22 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .cacheDir(global.cache())
                     .recordBuilder(recordBuilder)
                     .offline(offline)
-                    .imageLayouts(imageLayouts)
+                    .imageLayouts(imageLayouts.stream()
+                            .filter(p -> !Files.isRegularFile(p))
+                            .toList())
+                    .imageArchives(imageLayouts.stream()
+                            .filter(Files::isRegularFile)
+                            .map(ImageArchive::of)
+                            .toList())
                     // reproducible-builds.org: a fixed build.timestamp makes two creates give the same bytes
                     .timestamp(SourceDateEpoch.parse(System.getenv(SourceDateEpoch.VARIABLE))
                             .orElse(null))
                     .build();
-            CreateResult result =
-                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+            CreateResult result = new PackageCreator(
+                            events,
+                            OciSkeletons.forCreate(events, options, SkeletonResolver.LOCAL_ONLY),
+                            new OciImageStep(events))
+                    .create(options);
             spec.commandLine().getOut().println(result.archive());
             return ExitCodes.OK;
         }

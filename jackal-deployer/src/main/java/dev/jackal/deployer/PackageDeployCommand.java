@@ -6,6 +6,7 @@ import dev.jackal.cluster.DeployResult;
 import dev.jackal.cluster.JackalEngine;
 import dev.jackal.core.deploy.DeployCancelledException;
 import dev.jackal.core.load.LoadedPackage;
+import dev.jackal.core.load.RemoteLoad;
 import dev.jackal.deployer.console.ConsoleEvents;
 import dev.jackal.deployer.console.TerminalPrompts;
 import java.io.BufferedReader;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "deploy",
         mixinStandardHelpOptions = true,
-        description = "Deploy a package (a file or an http(s) URL) to the cluster of the current kubeconfig.")
+        description = "Deploy a package (a file, an http(s) URL or oci://) to the cluster of the current kubeconfig.")
 final class PackageDeployCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +50,7 @@ final class PackageDeployCommand implements Callable<Integer> {
                     "there is no terminal to confirm the deploy on: pass --confirm to deploy without prompts");
         }
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                LoadedPackage loaded = source.load(events, global.tempRoot());
+                LoadedPackage loaded = source.load(events, global.tempRoot(), remote());
                 JackalEngine engine = JackalEngine.connect(events)) {
             DeployOptions.Prompts prompts = confirm
                     ? DeployOptions.Prompts.none(events)
@@ -60,6 +61,20 @@ final class PackageDeployCommand implements Callable<Integer> {
             printConnectStrings(result);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * For {@code oci://}: with {@code --confirm} only the selected components' files and images are pulled (the
+     * selection is known before anything is asked); a deploy that prompts pulls everything first.
+     */
+    private RemoteLoad remote() {
+        return source.remote(
+                spec,
+                confirm ? RemoteLoad.Scope.COMPONENTS : RemoteLoad.Scope.EVERYTHING,
+                flags.components,
+                false,
+                flags.retries,
+                flags.ociConcurrency);
     }
 
     /** The connect-string table (spec §6.1 step 9), on standard output. */

@@ -2,6 +2,7 @@ package dev.jackal.deployer;
 
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.load.LoadedPackage;
+import dev.jackal.core.load.RemoteLoad;
 import dev.jackal.deployer.console.ConsoleEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
-        description = "Verify a package (a file or an http(s) URL) and print its definition.")
+        description = "Verify a package (a file, an http(s) URL or oci://) and print its definition.")
 final class PackageInspectCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +48,10 @@ final class PackageInspectCommand implements Callable<Integer> {
             checkSbomOut();
         }
         try (ConsoleEvents events = global.console(spec.commandLine().getErr());
-                LoadedPackage loaded = source.load(events, global.tempRoot())) {
+                LoadedPackage loaded = source.load(
+                        events,
+                        global.tempRoot(),
+                        source.remote(spec, RemoteLoad.Scope.METADATA, "", sbomOut != null, 3, 3))) {
             if (listImages) {
                 loaded.images().forEach(out::println);
             } else {

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,6 +80,25 @@ class PackageCreateImageLayoutTest {
     void theImageComesFromTheLayout() throws Exception {
         Files.createDirectories(dir.resolve("out"));
         assertEquals(ExitCodes.OK, create("--image-layout", layout.toString()), err.toString());
+        assertTrue(out.toString().strip().endsWith("jackal-package-layout-amd64.tar.zst"), out.toString());
+    }
+
+    @Test
+    void theImageComesFromTheLayoutPackedAsATar() throws Exception {
+        Files.createDirectories(dir.resolve("out"));
+        Path tar = dir.resolve("image.tar");
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar));
+                Stream<Path> files = Files.walk(layout)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                TarArchiveEntry entry =
+                        new TarArchiveEntry(layout.relativize(file).toString().replace('\\', '/'));
+                entry.setSize(Files.size(file));
+                out.putArchiveEntry(entry);
+                Files.copy(file, out);
+                out.closeArchiveEntry();
+            }
+        }
+        assertEquals(ExitCodes.OK, create("--image-layout", tar.toString()), err.toString());
         assertTrue(out.toString().strip().endsWith("jackal-package-layout-amd64.tar.zst"), out.toString());
     }
 

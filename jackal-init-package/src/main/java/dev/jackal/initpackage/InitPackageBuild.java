@@ -94,7 +94,7 @@ public final class InitPackageBuild {
                 log.println("create: " + e.message());
             }
         };
-        CreateResult result = new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events))
+        CreateResult result = new PackageCreator(events, SkeletonResolver.LOCAL_ONLY, new OciImageStep(events))
                 .create(CreateOptions.builder(source)
                         .outputDir(target)
                         .architecture("amd64")

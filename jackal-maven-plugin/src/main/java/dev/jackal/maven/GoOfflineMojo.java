@@ -2,7 +2,6 @@ package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.Composer;
-import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.create.PackageCreator;
@@ -70,7 +69,7 @@ public final class GoOfflineMojo extends PackageMojo {
                             .skipSbom(true)
                             .compressionLevel(1)
                             .build();
-                    new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events)).create(options);
+                    new PackageCreator(events, skeletons(events, options), new OciImageStep(events)).create(options);
                 } finally {
                     delete(scratch);
                 }

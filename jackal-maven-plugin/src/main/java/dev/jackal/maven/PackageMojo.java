@@ -2,10 +2,12 @@ package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.Composer;
+import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.OciImageStep;
 import dev.jackal.core.net.TransferBounds;
+import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
 import java.nio.file.Files;
@@ -34,13 +36,15 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code tar.zst.part001}, …). A property ({@code -Djackal.*}, or a {@code jackal.*} entry in the POM's properties)
  * beats the plugin's configuration, except that an execution's own architecture and flavor win; see
  * {@link RawConfiguration}. An aggregator ({@code pom} packaging with modules) without a {@code jackal.yaml} is
- * skipped. (No angle brackets in these texts: {@code help:describe} reads them as HTML and drops them.)
+ * skipped. A component with {@code import.maven: groupId:artifactId} takes that skeleton from the project's
+ * dependencies (type {@code tar.zst}, classifier {@code skeleton}, scope {@code provided}): dependency resolution
+ * includes {@code provided}, and the version comes only from the POM. (No angle brackets in these texts: {@code help:describe} reads them as HTML and drops them.)
  */
 @Mojo(
         name = "package",
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.RUNTIME)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class PackageMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -167,6 +171,21 @@ public class PackageMojo extends AbstractMojo {
     String outputTimestamp;
 
     /**
+     * Images built by this reactor with Jib's jib:buildTar (OCI format) that go into the package byte for byte, each
+     * a jibImage with an artifact (groupId:artifactId of a module this one depends on) or a path (its tar), and
+     * optionally a digestFile; each image's reference must be listed under a component's images. See JibImages.
+     */
+    @Parameter
+    List<JibImage> jibImages;
+
+    /**
+     * {@code jibImages} as a property: groupId:artifactId or PATH[=DIGESTFILE] items separated by commas
+     * ({@code -Djackal.jibImages=com.example:app}); replaces the list.
+     */
+    @Parameter(property = PropertyNames.JIB_IMAGES)
+    String jibImageList;
+
+    /**
      * Build even when nothing changed since the last build: by default an unchanged package (same definition, local
      * files, settings and digest-pinned sources) is not built again but attached as it is.
      */
@@ -205,7 +224,7 @@ public class PackageMojo extends AbstractMojo {
         MavenEvents events = new MavenEvents(getLog());
         try {
             PackageRun.Built built = new PackageRun(
-                            getLog(), events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events))
+                            getLog(), events, skeletons(events, options), new OciImageStep(events))
                     .run(options, raw.bool(PropertyNames.FORCE, force));
             for (Path file : built.files()) {
                 projectHelper.attachArtifact(project, Attachments.type(file), built.classifier(), file.toFile());
@@ -257,6 +276,7 @@ public class PackageMojo extends AbstractMojo {
                                 session.getSystemProperties().getProperty(PropertyNames.ENV_SOURCE_DATE_EPOCH))
                         .orElse(null))
                 .defaultVersion(project.getVersion())
+                .imageArchives(new JibImages(raw, project, session.getProjects()).resolve(jibImages))
                 .confirmation(pkg -> {
                     String version = pkg.metadata().version();
                     if (version != null && !version.equals(project.getVersion())) {
@@ -272,6 +292,36 @@ public class PackageMojo extends AbstractMojo {
         return builder;
     }
 
+    /**
+     * Skeletons for imports: {@code import.maven} from this project's dependencies, {@code import.url} from its
+     * registry — except under {@code -o}, where an {@code import.url} is refused in one line.
+     */
+    SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
+        MavenSkeletons dependencies = MavenSkeletons.of(project);
+        if (session.isOffline()) {
+            return new SkeletonResolver() {
+                @Override
+                public Path url(String url) {
+                    throw new SkeletonImportException(
+                            url,
+                            "Maven runs offline (-o): import.url " + url + " needs its registry; build online once"
+                                    + " or import the skeleton by Maven coordinates (import.maven)");
+                }
+
+                @Override
+                public Path maven(String coordinates) {
+                    return dependencies.maven(coordinates);
+                }
+
+                @Override
+                public Path unpack(Path archive, String source) {
+                    return dependencies.unpack(archive, source);
+                }
+            };
+        }
+        return OciSkeletons.forCreate(events, options, dependencies);
+    }
+
     /** {@code pom} packaging with modules: a parent that only aggregates. */
     private boolean isAggregator() {
         return "pom".equals(project.getPackaging()) && !project.getModules().isEmpty();
@@ -279,11 +329,17 @@ public class PackageMojo extends AbstractMojo {
 
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
-     * dependencies, whose package is then the same as the CLI's for the same definition.
+     * dependencies, whose package is then the same as the CLI's for the same definition. Of the {@code provided}
+     * dependencies (resolved for {@code import.maven}) only the skeletons count: their components are in the package.
      */
     private Map<String, String> dependencySbom() {
         List<String> coordinates = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) {
+            boolean runtime = !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())
+                    && !Artifact.SCOPE_SYSTEM.equals(artifact.getScope());
+            if (!runtime && !MavenSkeletons.CLASSIFIER.equals(artifact.getClassifier())) {
+                continue;
+            }
             coordinates.add(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion());
         }
         if (coordinates.isEmpty()) {

@@ -31,6 +31,10 @@ public final class PropertyNames {
     public static final String FORCE = "jackal.force";
 
     public static final String RECORD_BUILDER = "jackal.recordBuilder";
+    public static final String SKELETON_SKIP = "jackal.skeleton.skip";
+    /** Images this reactor built with Jib: {@code groupId:artifactId} or {@code PATH[=DIGESTFILE]}, by commas. */
+    public static final String JIB_IMAGES = "jackal.jibImages";
+
     public static final String SOURCE = "jackal.source";
     public static final String LIST_IMAGES = "jackal.listImages";
     public static final String SBOM_OUT = "jackal.sbomOut";

@@ -75,6 +75,11 @@ class PluginDescriptorTest {
                                 || child(configuration, name.replaceAll("s$", "") + "Pairs") != null)) {
                     continue; // a map cannot take a property (Maven fails to convert it): its twin carries it
                 }
+                if (child(parameter, "type").getTextContent().equals("java.util.List")
+                        && configuration != null
+                        && child(configuration, name.replaceAll("s$", "") + "List") != null) {
+                    continue; // nor can a list of objects: its twin carries it (jibImages, jibImageList)
+                }
                 if (value == null || !value.getTextContent().matches("\\$\\{[a-zA-Z.]+}")) {
                     without.add(goal + ":" + name);
                 }

@@ -103,10 +103,17 @@ public final class Composer {
         ImportNode node = head;
         while (node.component().importSpec() != null) {
             ComponentImport spec = node.component().importSpec();
+            Path relative;
             if (spec.url() != null && !spec.url().isEmpty()) {
-                throw fail(node, "import.url", unsupported(spec.url()));
+                relative = urlSkeleton(node, spec.url(), headDir);
+            } else if (spec.maven() != null && !spec.maven().isEmpty()) {
+                relative = mavenSkeleton(node, spec.maven(), headDir);
+            } else {
+                relative = node.relativeToHead().resolve(spec.path()).normalize();
             }
-            Path relative = node.relativeToHead().resolve(spec.path()).normalize();
+            if (spec.path() != null && Files.isRegularFile(headDir.resolve(relative))) {
+                relative = skeletonArchive(node, spec.path(), headDir.resolve(relative), headDir);
+            }
             for (ImportNode earlier : chain) {
                 if (earlier.relativeToHead().equals(relative)) {
                     String rendered = chain.stream().map(ImportNode::describe).collect(Collectors.joining(" -> "));
@@ -156,19 +163,47 @@ public final class Composer {
                         "multiple components named \"" + wanted + "\" in \"" + file + "\" match architecture " + arch
                                 + (flavor.isEmpty() ? "" : " and flavor " + flavor));
             }
-            node = new ImportNode(definition, matches.get(0), relative);
+            // a skeleton keeps each component's files in components/<name>/, where its paths point
+            Path nodeDir = SkeletonArchive.isSkeleton(definition.pkg())
+                    ? SkeletonArchive.componentDir(relative, wanted)
+                    : relative;
+            node = new ImportNode(definition, matches.get(0), nodeDir);
             chain.add(node);
         }
         return chain;
     }
 
-    private String unsupported(String url) {
+    /** The unpacked skeleton that {@code import.url} names, relative to the head's directory. */
+    private Path urlSkeleton(ImportNode node, String url, Path headDir) {
+        Path dir;
         try {
-            skeletons.resolve(url);
-            return "remote skeleton imports are not wired into composition yet";
-        } catch (UnsupportedOperationException e) {
-            return e.getMessage();
+            dir = skeletons.url(url);
+        } catch (SkeletonImportException e) {
+            throw fail(node, "import.url", e.getMessage());
         }
+        return headDir.relativize(dir.toAbsolutePath().normalize());
+    }
+
+    /** The unpacked skeleton that {@code import.maven} names, relative to the head's directory. */
+    private Path mavenSkeleton(ImportNode node, String coordinates, Path headDir) {
+        Path dir;
+        try {
+            dir = skeletons.maven(coordinates);
+        } catch (SkeletonImportException e) {
+            throw fail(node, "import.maven", e.getMessage());
+        }
+        return headDir.relativize(dir.toAbsolutePath().normalize());
+    }
+
+    /** The unpacked directory of the skeleton archive that {@code import.path} names, relative to the head's. */
+    private Path skeletonArchive(ImportNode node, String path, Path archive, Path headDir) {
+        Path dir;
+        try {
+            dir = skeletons.unpack(archive.toAbsolutePath().normalize(), path);
+        } catch (SkeletonImportException e) {
+            throw fail(node, "import.path", e.getMessage());
+        }
+        return headDir.relativize(dir.toAbsolutePath().normalize());
     }
 
     static boolean compatible(Component component, String arch, String flavor) {

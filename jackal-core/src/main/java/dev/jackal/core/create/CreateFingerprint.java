@@ -1,5 +1,7 @@
 package dev.jackal.core.create;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jackal.core.JackalVersion;
 import dev.jackal.core.archive.Sha256;
 import dev.jackal.core.compose.SkeletonResolver;
@@ -29,12 +31,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Everything a create's output depends on, as one SHA-256, computed without building and without network: the
@@ -44,7 +50,7 @@ import java.util.stream.Stream;
  * image layouts) and jackal's version. A front end keeps it next to the package and skips an unchanged build.
  *
  * <p>Remote sources count only when their content is pinned: an image by digest (or found in one of the options'
- * image layouts, by that entry's digest), a file with a {@code shasum}, a
+ * image layouts, by that entry's digest, or in one of its image archives, whose bytes count whole), a file with a {@code shasum}, a
  * chart by version (Helm repository or OCI; chart versions are treated as immutable), a git repository or chart at
  * a commit or tag. A tag of an image, a file without {@code shasum}, a branch or a remote kustomization can change
  * behind the same definition, and so can what {@code onCreate} actions do: each is listed in {@link #unpinned()},
@@ -58,6 +64,7 @@ import java.util.stream.Stream;
 public record CreateFingerprint(String value, String architecture, List<String> unpinned) {
 
     private static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public CreateFingerprint {
         unpinned = List.copyOf(unpinned);
@@ -82,6 +89,8 @@ public record CreateFingerprint(String value, String architecture, List<String> 
         private final List<String> unpinned = new ArrayList<>();
         private final RemoteFiles files;
         private final TagCache tags;
+        /** The references the image archives hold: their bytes are counted whole. */
+        private final Set<String> archived = new HashSet<>();
 
         Builder(CreateOptions options) {
             this.options = options;
@@ -107,6 +116,10 @@ public record CreateFingerprint(String value, String architecture, List<String> 
             new TreeMap<>(options.extraSboms()).forEach((name, json) -> line("sbom " + name, json));
             for (Path layout : options.imageLayouts()) {
                 local("imageLayout", layout.resolve("index.json"));
+            }
+            for (ImageArchive archive : options.imageArchives()) {
+                local("imageArchive", archive.file());
+                archived.addAll(namesIn(archive.file()));
             }
             for (Component component : pkg.components()) {
                 component(component);
@@ -196,6 +209,10 @@ public record CreateFingerprint(String value, String architecture, List<String> 
                 line(field, reference.toString());
                 return;
             }
+            if (archived.contains(reference.toString())) {
+                line(field, reference + " from an image archive");
+                return;
+            }
             for (Path dir : options.imageLayouts()) {
                 // an image the build takes from a local layout (e.g. a Jib tar) counts by that entry's digest
                 Optional<Descriptor> entry = OciLayout.open(dir).findEntry(reference);
@@ -263,6 +280,38 @@ public record CreateFingerprint(String value, String architecture, List<String> 
 
         private void line(String key, String value) {
             sha.update((key + "\u0000" + value + "\u0000").getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The {@code ref.name} and {@code base.name} of each {@code index.json} entry of an OCI layout tar. */
+        private static Set<String> namesIn(Path tar) {
+            Set<String> names = new HashSet<>();
+            try (TarArchiveInputStream in =
+                    new TarArchiveInputStream(new java.io.BufferedInputStream(Files.newInputStream(tar)))) {
+                for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    String name =
+                            entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                    if (name.equals("index.json") && entry.getSize() < (1 << 20)) {
+                        JsonNode index = JSON.readTree(in.readNBytes((int) entry.getSize()));
+                        for (JsonNode manifest : index.path("manifests")) {
+                            JsonNode annotations = manifest.path("annotations");
+                            for (String key : List.of(Descriptor.REF_NAME, Descriptor.BASE_NAME)) {
+                                if (annotations.path(key).isTextual()) {
+                                    try {
+                                        names.add(ImageReference.parse(
+                                                        annotations.path(key).asText())
+                                                .toString());
+                                    } catch (InvalidReferenceException e) {
+                                        // the create says what is wrong
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not readable as a tar: the create says what is wrong
+            }
+            return names;
         }
 
         private static boolean hasActions(ActionSet set) {

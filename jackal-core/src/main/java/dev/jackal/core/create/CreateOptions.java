@@ -44,6 +44,9 @@ import java.util.function.Predicate;
  *     package says nothing about the machine that built it
  * @param defaultVersion {@code metadata.version} of a definition that has none (e.g. Maven's
  *     {@code project.version}), or null to leave it out
+ * @param imageArchives OCI image layouts packed as tars (Jib's {@code jib:buildTar} with the OCI format): each image
+ *     in one, named by its {@code ref.name} annotation, is copied from there byte for byte, and must be listed under a
+ *     component's {@code images}; see {@link ImageArchive}
  * @param offline touch no network: images, tags, remote files, charts and git repositories come from
  *     {@code cacheDir} (which every online create fills), and anything missing there fails with an
  *     {@link dev.jackal.core.OfflineException}
@@ -71,6 +74,7 @@ public record CreateOptions(
         List<Path> imageLayouts,
         Instant timestamp,
         String defaultVersion,
+        List<ImageArchive> imageArchives,
         boolean offline) {
 
     public CreateOptions {
@@ -91,6 +95,7 @@ public record CreateOptions(
         Objects.requireNonNull(confirmation, "confirmation");
         extraSboms = Map.copyOf(extraSboms);
         imageLayouts = List.copyOf(imageLayouts);
+        imageArchives = List.copyOf(imageArchives);
         defaultVersion = defaultVersion == null || defaultVersion.isBlank() ? null : defaultVersion.strip();
         if (defaultVersion != null && !dev.jackal.core.definition.PathComponents.isClean(defaultVersion)) {
             throw new IllegalArgumentException("the default version '" + defaultVersion
@@ -129,6 +134,7 @@ public record CreateOptions(
         private List<Path> imageLayouts = List.of();
         private Instant timestamp;
         private String defaultVersion;
+        private List<ImageArchive> imageArchives = List.of();
         private boolean offline;
 
         private Builder(Path packageDir) {
@@ -244,6 +250,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** OCI image archives whose images are copied from there; see {@link ImageArchive}. */
+        public Builder imageArchives(List<ImageArchive> value) {
+            this.imageArchives = value;
+            return this;
+        }
+
         /** Touch no network; everything comes from the cache (false by default). */
         public Builder offline(boolean value) {
             this.offline = value;
@@ -274,6 +286,7 @@ public record CreateOptions(
                     imageLayouts,
                     timestamp,
                     defaultVersion,
+                    imageArchives,
                     offline);
         }
     }

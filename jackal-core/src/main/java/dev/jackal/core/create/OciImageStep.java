@@ -15,6 +15,7 @@ import dev.jackal.core.oci.PullOptions;
 import dev.jackal.core.oci.PullResult;
 import dev.jackal.core.oci.RegistryClient;
 import dev.jackal.core.oci.RegistryOverride;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Pulls every unique image of a package into its {@code images/} OCI layout with jackal's own OCI client
  * (byte for byte, blobs deduplicated and cached), with Docker-config credentials. Images named in one of the
- * {@link CreateOptions#imageLayouts()} are copied from that local layout instead.
+ * {@link CreateOptions#imageArchives()} or {@link CreateOptions#imageLayouts()} are copied from there instead (the
+ * archives first, each unpacked into a staging area of the cache for the time of the pull).
  */
 public final class OciImageStep implements ImageStep {
 
@@ -41,11 +43,25 @@ public final class OciImageStep implements ImageStep {
     }
 
     @Override
-    public List<Image> pull(JackalPackage pkg, Path layoutDir, CreateOptions options) {
+    public List<Image> pull(JackalPackage pkg, Path layoutDir, CreateOptions options) throws IOException {
         List<ImageReference> references = references(pkg);
-        if (references.isEmpty()) {
-            return List.of();
+        if (options.imageArchives().isEmpty()) {
+            return references.isEmpty() ? List.of() : pull(pkg, references, layoutDir, options, List.of());
         }
+        // unpacked on the cache's file system, so the package's layout hard-links their blobs
+        try (StagingArea area = StagingArea.create(
+                options.cacheDir().toAbsolutePath().normalize().resolve(PackageCreator.STAGING_DIR))) {
+            List<OciLayout> archived = ArchivedImages.open(options.imageArchives(), area.dir(), references, events);
+            return pull(pkg, references, layoutDir, options, archived);
+        }
+    }
+
+    private List<Image> pull(
+            JackalPackage pkg,
+            List<ImageReference> references,
+            Path layoutDir,
+            CreateOptions options,
+            List<OciLayout> archived) {
         RegistryClient client = Registries.client(options, credentials);
         List<RegistryOverride> overrides = new ArrayList<>();
         for (Map.Entry<String, String> override : options.registryOverrides().entrySet()) {
@@ -56,7 +72,7 @@ public final class OciImageStep implements ImageStep {
                 .withConcurrency(options.ociConcurrency())
                 .withOverrides(overrides)
                 .withListener(new Progress(events))
-                .withLocalLayouts(localLayouts(options))
+                .withLocalLayouts(localLayouts(options, archived))
                 .withOffline(options.offline());
         PullResult result = new ImageCopier(client, options.cacheDir().resolve("images"))
                 .pull(references, OciLayout.create(layoutDir), pullOptions);
@@ -68,8 +84,8 @@ public final class OciImageStep implements ImageStep {
                 .toList();
     }
 
-    private static List<OciLayout> localLayouts(CreateOptions options) {
-        List<OciLayout> layouts = new ArrayList<>();
+    private static List<OciLayout> localLayouts(CreateOptions options, List<OciLayout> archived) {
+        List<OciLayout> layouts = new ArrayList<>(archived);
         for (Path dir : options.imageLayouts()) {
             layouts.add(OciLayout.open(dir));
         }

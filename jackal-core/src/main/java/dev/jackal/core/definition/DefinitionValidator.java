@@ -184,15 +184,28 @@ public final class DefinitionValidator {
         }
     }
 
+    /** {@code groupId:artifactId}, as Maven spells them; no version, type or classifier. */
+    static final Pattern MAVEN_COORDINATES = Pattern.compile("^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$");
+
     private static void importSpec(ComponentImport spec, String path, ProblemCollector problems) {
         boolean hasPath = spec.path() != null && !spec.path().isEmpty();
         boolean hasUrl = spec.url() != null && !spec.url().isEmpty();
-        if (hasPath == hasUrl) {
-            problems.add(path, "an import needs exactly one of 'path' (a local directory) or 'url' (oci://…)");
+        boolean hasMaven = spec.maven() != null && !spec.maven().isEmpty();
+        int sources = (hasPath ? 1 : 0) + (hasUrl ? 1 : 0) + (hasMaven ? 1 : 0);
+        if (sources != 1) {
+            problems.add(
+                    path,
+                    "an import needs exactly one of 'path' (a local directory), 'url' (oci://…) or 'maven'"
+                            + " (groupId:artifactId)");
         } else if (hasPath && Path.of(spec.path()).isAbsolute()) {
             problems.add(path + ".path", "import path '" + spec.path() + "' must be relative to this package");
         } else if (hasUrl && !spec.url().startsWith("oci://")) {
             problems.add(path + ".url", "import url '" + spec.url() + "' must start with oci://");
+        } else if (hasMaven && !MAVEN_COORDINATES.matcher(spec.maven()).matches()) {
+            problems.add(
+                    path + ".maven",
+                    "import maven '" + spec.maven() + "' must be groupId:artifactId, e.g. com.acme.k8s:postgres"
+                            + " (no version: the POM's dependency or dependencyManagement gives it)");
         }
     }
 

@@ -14,6 +14,8 @@ import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.layout.Directories;
 import dev.jackal.core.layout.PackageDialect;
 import dev.jackal.core.layout.PackageLayout;
+import dev.jackal.core.oci.Digest;
+import dev.jackal.core.remote.PackageUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,17 +40,32 @@ public final class PackageLoader {
 
     private final EventHandler events;
     private final Path tempRoot;
+    private final RemoteLoad remote;
 
     public PackageLoader(EventHandler events, Path tempRoot) {
+        this(events, tempRoot, RemoteLoad.defaults());
+    }
+
+    /** A loader that reads {@code oci://} sources as {@code remote} says (registry options, architecture, scope). */
+    public PackageLoader(EventHandler events, Path tempRoot, RemoteLoad remote) {
         this.events = events;
         this.tempRoot = tempRoot;
+        this.remote = remote;
     }
 
     /**
      * Loads {@code source}: a local archive, or an {@code http(s)://} URL downloaded first. A download needs its
-     * SHA-256, from {@code shasum} or a {@code URL@sha256} suffix, unless {@code insecure}.
+     * SHA-256, from {@code shasum} or a {@code URL@sha256} suffix, unless {@code insecure}. An {@code oci://}
+     * reference is read from its registry (with {@code shasum}, pinned to that manifest digest), pulling only the files
+     * the loader's {@link RemoteLoad} asks for.
      */
     public LoadedPackage load(String source, Optional<String> shasum, boolean insecure) {
+        if (PackageUrl.isOci(source)) {
+            String pinned = shasum.filter(s -> !source.contains("@"))
+                    .map(s -> source + "@" + Digest.SHA256 + ":" + s.toLowerCase(Locale.ROOT))
+                    .orElse(source);
+            return new RemotePackageLoad(events, tempRoot, remote).load(pinned);
+        }
         if (!source.startsWith("https://") && !source.startsWith("http://")) {
             return load(Path.of(source), shasum);
         }

@@ -150,10 +150,13 @@ final class BlobFetcher {
         done(blob, fetched);
     }
 
-    /** A blob of an image from a local layout: linked or copied from there, checked against its digest. */
+    /**
+     * A blob of an image from a local layout: linked or copied from there, checked against its digest (unless the
+     * layout's blobs were checked as they were written, as {@link OciArchive} does).
+     */
     private void copyLocal(Descriptor blob, OciLayout local) {
         if (!target.hasBlob(blob.digest())) {
-            local.linkBlob(blob, target.blobPath(blob.digest()), false);
+            local.linkBlob(blob, target.blobPath(blob.digest()), local.blobsVerified());
         }
         done(blob, false);
     }

@@ -23,11 +23,13 @@ public final class OciLayout implements OciStore {
     private static final String LAYOUT_VERSION = "1.0.0";
 
     private final Path directory;
+    private final boolean blobsVerified;
     private ObjectNode index;
 
-    private OciLayout(Path directory, ObjectNode index) {
+    private OciLayout(Path directory, ObjectNode index, boolean blobsVerified) {
         this.directory = directory;
         this.index = index;
+        this.blobsVerified = blobsVerified;
     }
 
     /** Opens the layout in {@code directory}, creating an empty one when there is none yet. */
@@ -56,6 +58,18 @@ public final class OciLayout implements OciStore {
 
     /** Opens an existing layout; fails unless {@code oci-layout} and {@code index.json} are valid. */
     public static OciLayout open(Path directory) {
+        return open(directory, false);
+    }
+
+    /**
+     * Opens a layout whose every blob this process just wrote through {@link BlobFiles} (so checked against its
+     * digest): copies from it skip checking them once more.
+     */
+    static OciLayout openVerified(Path directory) {
+        return open(directory, true);
+    }
+
+    private static OciLayout open(Path directory, boolean blobsVerified) {
         try {
             Path layoutFile = directory.resolve(LAYOUT_FILE);
             if (!Files.isRegularFile(layoutFile)) {
@@ -70,7 +84,7 @@ public final class OciLayout implements OciStore {
             ObjectNode index = Json.readObject(
                     Files.readAllBytes(directory.resolve(INDEX_FILE)),
                     directory.resolve(INDEX_FILE).toString());
-            return new OciLayout(directory, index);
+            return new OciLayout(directory, index, blobsVerified);
         } catch (IOException | InvalidManifestException e) {
             throw new OciLayoutException(
                     directory, "cannot read the OCI layout " + directory + ": " + e.getMessage(), e);
@@ -79,6 +93,11 @@ public final class OciLayout implements OciStore {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Whether every blob was checked against its digest as it was written into this layout by this process. */
+    boolean blobsVerified() {
+        return blobsVerified;
     }
 
     /** {@code blobs/sha256/<hex>}, whether or not it exists. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ComposerTest {
 
-    private final Composer composer = new Composer(SkeletonResolver.UNSUPPORTED);
+    private final Composer composer = new Composer(SkeletonResolver.LOCAL_ONLY);
 
     private static Definition fixture(String name) throws URISyntaxException {
         Path file = Path.of(ComposerTest.class
@@ -152,8 +152,8 @@ class ComposerTest {
                 assertThrows(DefinitionException.class, () -> composer.compose(definition, "amd64", ""));
         assertEquals(
                 "remote/jackal.yaml:7:7: components[0].import.url: importing components from"
-                        + " oci://127.0.0.1:5000/skeletons/a:1.0.0 needs an OCI skeleton resolver; use a local 'import.path'"
-                        + " for now",
+                        + " oci://127.0.0.1:5000/skeletons/a:1.0.0 needs registry access, which this caller does not"
+                        + " give",
                 e.getMessage());
     }
 

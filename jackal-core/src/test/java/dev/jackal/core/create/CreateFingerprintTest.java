@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class CreateFingerprintTest {
                         .set(set)
                         .offline(offline)
                         .build(),
-                SkeletonResolver.UNSUPPORTED);
+                SkeletonResolver.LOCAL_ONLY);
     }
 
     private CreateFingerprint local(Map<String, String> set) throws Exception {
@@ -159,10 +161,41 @@ class CreateFingerprintTest {
         CreateOptions.Builder options =
                 CreateOptions.builder(pkg).architecture("amd64").cacheDir(cache);
         CreateFingerprint withLayout =
-                CreateFingerprint.of(options.imageLayouts(List.of(layout)).build(), SkeletonResolver.UNSUPPORTED);
+                CreateFingerprint.of(options.imageLayouts(List.of(layout)).build(), SkeletonResolver.LOCAL_ONLY);
         assertEquals(List.of(), withLayout.unpinned());
         CreateFingerprint without =
-                CreateFingerprint.of(options.imageLayouts(List.of()).build(), SkeletonResolver.UNSUPPORTED);
+                CreateFingerprint.of(options.imageLayouts(List.of()).build(), SkeletonResolver.LOCAL_ONLY);
         assertEquals(1, without.unpinned().size(), without.unpinned().toString());
+    }
+
+    @Test
+    void aTagHeldByAnImageArchiveCountsByTheArchivesBytes() throws Exception {
+        Path tar = pkg.resolve("jib-image.tar");
+        byte[] index = ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST
+                        + "\",\"digest\":\"" + DIGEST + "\",\"size\":10,\"annotations\":{\""
+                        + Descriptor.REF_NAME + "\":\"127.0.0.1:5000/app:1.0\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+            TarArchiveEntry entry = new TarArchiveEntry("index.json");
+            entry.setSize(index.length);
+            out.putArchiveEntry(entry);
+            out.write(index);
+            out.closeArchiveEntry();
+        }
+        Files.writeString(
+                pkg.resolve("jackal.yaml"),
+                "kind: JackalPackageConfig\nmetadata:\n  name: fp\ncomponents:\n  - name: c\n    required: true\n"
+                        + "    images:\n      - 127.0.0.1:5000/app:1.0\n");
+        CreateOptions.Builder options =
+                CreateOptions.builder(pkg).architecture("amd64").cacheDir(cache);
+        CreateFingerprint first = CreateFingerprint.of(
+                options.imageArchives(List.of(ImageArchive.of(tar))).build(), SkeletonResolver.LOCAL_ONLY);
+        assertEquals(List.of(), first.unpinned());
+        Files.write(tar, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+        assertNotEquals(
+                first.value(),
+                CreateFingerprint.of(options.build(), SkeletonResolver.LOCAL_ONLY)
+                        .value(),
+                "the archive's bytes count");
     }
 }

@@ -133,7 +133,7 @@ class ImageLayoutCreateTest {
     private CreateResult create(Path pkg, List<Path> layouts, Instant timestamp, Path output) {
         return new PackageCreator(
                         EventHandler.NONE,
-                        SkeletonResolver.UNSUPPORTED,
+                        SkeletonResolver.LOCAL_ONLY,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(pkg)
                         .outputDir(output)

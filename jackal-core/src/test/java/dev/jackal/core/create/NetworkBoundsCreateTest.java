@@ -66,7 +66,7 @@ class NetworkBoundsCreateTest {
     private CreateResult create(TransferBounds bounds) {
         return new PackageCreator(
                         EventHandler.NONE,
-                        SkeletonResolver.UNSUPPORTED,
+                        SkeletonResolver.LOCAL_ONLY,
                         new OciImageStep(EventHandler.NONE, CredentialProvider.anonymous()))
                 .create(CreateOptions.builder(pkg)
                         .outputDir(work.resolve("out"))

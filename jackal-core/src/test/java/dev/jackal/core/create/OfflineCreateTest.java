@@ -60,7 +60,7 @@ class OfflineCreateTest {
     };
 
     private CreateResult create(Path cache, Path out, boolean offline) {
-        return new PackageCreator(events, SkeletonResolver.UNSUPPORTED, new OciImageStep(events))
+        return new PackageCreator(events, SkeletonResolver.LOCAL_ONLY, new OciImageStep(events))
                 .create(CreateOptions.builder(pkg)
                         .outputDir(out)
                         .architecture("amd64")

@@ -74,7 +74,7 @@ class PackageCreatorTest {
     }
 
     private CreateResult create(Path output) {
-        return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
+        return new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(output)
                         .cacheDir(out.resolve("cache"))
@@ -129,7 +129,7 @@ class PackageCreatorTest {
                         .ints(3_000_000)
                         .collect(java.io.ByteArrayOutputStream::new, (s, i) -> s.write(i), (a, b) -> {})
                         .toByteArray());
-        CreateResult result = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
+        CreateResult result = new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(out)
                         .cacheDir(out.resolve("cache"))
@@ -158,7 +158,7 @@ class PackageCreatorTest {
     }
 
     private CreateResult createWith(Path output, boolean recordBuilder) {
-        return new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
+        return new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, NO_IMAGES)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(output)
                         .cacheDir(out.resolve("cache"))

@@ -51,7 +51,7 @@ class ReproducibleBuildTest {
     }
 
     private CreateResult create(Path pkg, Path output, CreateOptions.Builder tune, EventHandler events) {
-        return new PackageCreator(events, SkeletonResolver.UNSUPPORTED, NO_IMAGES)
+        return new PackageCreator(events, SkeletonResolver.LOCAL_ONLY, NO_IMAGES)
                 .create(tune.outputDir(output)
                         .cacheDir(work.resolve("cache"))
                         .architecture("amd64")

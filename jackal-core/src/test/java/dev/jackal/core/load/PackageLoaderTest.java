@@ -66,7 +66,7 @@ class PackageLoaderTest {
         Files.writeString(pkg.resolve("two.txt"), "two\n");
         Files.writeString(pkg.resolve("cm.yaml"), "kind: ConfigMap\n");
         ImageStep none = (p, dir, o) -> List.of();
-        created = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, none)
+        created = new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, none)
                 .create(CreateOptions.builder(pkg)
                         .outputDir(shared.resolve("out"))
                         .architecture("amd64")

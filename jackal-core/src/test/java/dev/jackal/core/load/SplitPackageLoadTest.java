@@ -66,7 +66,7 @@ class SplitPackageLoadTest {
         new Random(9).nextBytes(random);
         Files.write(src.resolve("random.bin"), random);
         ImageStep none = (p, dir, o) -> List.of();
-        created = new PackageCreator(EventHandler.NONE, SkeletonResolver.UNSUPPORTED, none)
+        created = new PackageCreator(EventHandler.NONE, SkeletonResolver.LOCAL_ONLY, none)
                 .create(CreateOptions.builder(src)
                         .outputDir(shared.resolve("media"))
                         .architecture("amd64")
