@@ -3,6 +3,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('--- jackal:' + projectVersion + ':help (help) @ help-goal ---')
 // the count changes as goals are added; each goal is checked by name
 assert log =~ /This plugin has \d+ goals:/
+assert log.contains('jackal:go-offline')
 assert log.contains('jackal:inspect')
 assert log.contains('jackal:package')
 assert log.contains('jackal:skeleton')

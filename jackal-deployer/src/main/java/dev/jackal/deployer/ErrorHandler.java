@@ -1,6 +1,7 @@
 package dev.jackal.deployer;
 
 import dev.jackal.core.JackalException;
+import dev.jackal.core.OfflineException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -21,7 +22,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             parameter.getCommandLine().usage(err);
             return ExitCodes.USAGE;
         }
-        if (isUserError(e)) {
+        if (e instanceof OfflineException) {
+            err.println("ERROR: " + e.getMessage() + ": run the same package create once without --offline to fill"
+                    + " the cache");
+        } else if (isUserError(e)) {
             err.println("ERROR: " + e.getMessage());
         } else {
             err.println("ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -131,6 +131,12 @@ final class PackageCreateCommand implements Callable<Integer> {
     int ociConcurrency;
 
     @Option(
+            names = "--offline",
+            description = "Touch no network: images (a tag by the digest it last named), remote files, charts and git"
+                    + " repositories come from the cache (--jackal-cache) that online creates fill.")
+    boolean offline;
+
+    @Option(
             names = "--record-builder",
             description = "Write this machine's host name and your user name into the package's build data"
                     + " (left out by default, and always when SOURCE_DATE_EPOCH is set).")
@@ -186,6 +192,7 @@ final class PackageCreateCommand implements Callable<Integer> {
                     .ociConcurrency(ociConcurrency)
                     .cacheDir(global.cache())
                     .recordBuilder(recordBuilder)
+                    .offline(offline)
                     .imageLayouts(imageLayouts.stream()
                             .filter(p -> !Files.isRegularFile(p))
                             .toList())

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,23 @@ class PackageCreateNetworkTest {
     void aZeroTimeoutIsAUsageError() {
         assertEquals(ExitCodes.USAGE, create("--read-timeout", "0s"));
         assertTrue(err.toString().contains("read timeout"), err.toString());
+    }
+
+    @Test
+    void offlineAnUncachedFileFailsAtOnceWithoutAskingTheServer() {
+        long start = System.nanoTime();
+        int code = create("--offline");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(ExitCodes.FAILURE, code, err.toString());
+        // the server never answers: any request would have waited for the 30 s read timeout
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
+        List<String> lines = err.toString().strip().lines().toList();
+        assertEquals(
+                "ERROR: component remote, files[0].source: " + server.baseUrl() + "/data.txt: offline and not cached:"
+                        + " run the same package create once without --offline to fill the cache",
+                lines.get(lines.size() - 1),
+                err.toString());
+        assertEquals(List.of(), server.requests());
     }
 }

@@ -1,5 +1,6 @@
 package dev.jackal.maven;
 
+import dev.jackal.core.OfflineException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,6 +55,9 @@ final class MavenMessages {
 
     /** What went wrong, never {@code null}: the message, else the exception's type. */
     static String describe(Throwable e) {
+        if (e instanceof OfflineException) {
+            return e.getMessage() + ": run `mvn jackal:go-offline`";
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : of(message);
     }

@@ -5,9 +5,7 @@ import dev.jackal.core.compose.Composer;
 import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
-import dev.jackal.core.create.CreateResult;
 import dev.jackal.core.create.OciImageStep;
-import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.sbom.Sboms;
@@ -48,7 +46,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public final class PackageMojo extends AbstractMojo {
+public class PackageMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -191,6 +189,13 @@ public final class PackageMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.JIB_IMAGES)
     String jibImageList;
 
+    /**
+     * Build even when nothing changed since the last build: by default an unchanged package (same definition, local
+     * files, settings and digest-pinned sources) is not built again but attached as it is.
+     */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    boolean force;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         RawConfiguration raw = new RawConfiguration(
@@ -216,27 +221,19 @@ public final class PackageMojo extends AbstractMojo {
                         + " or skip this module with <" + PropertyNames.SKIP + ">true</" + PropertyNames.SKIP
                         + "> in its <properties>");
             }
-            options = options(raw, dir);
+            options = options(raw, dir).offline(session.isOffline()).build();
         } catch (IllegalArgumentException | JackalException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         }
         MavenEvents events = new MavenEvents(getLog());
         try {
-            CreateResult result = new PackageCreator(
-                            events,
-                            skeletons(events, options),
-                            new OciImageStep(
-                                    events, SettingsCredentials.forImages(session.getSettings(), settingsDecrypter)))
-                    .create(options);
-            String classifier =
-                    result.pkg().metadata().architecture() + (options.flavor().isEmpty() ? "" : "-" + options.flavor());
-            for (Path file : result.files()) {
-                projectHelper.attachArtifact(project, Attachments.type(file), classifier, file.toFile());
+            PackageRun.Built built = new PackageRun(getLog(), events, skeletons(events, options), imageStep(events))
+                    .run(options, raw.bool(PropertyNames.FORCE, force));
+            for (Path file : built.files()) {
+                projectHelper.attachArtifact(project, Attachments.type(file), built.classifier(), file.toFile());
             }
         } catch (MissingValue e) {
-            throw new MojoFailureException("jackal.yaml (or a file it imports) uses ###JACKAL_PKG_TMPL_" + e.key
-                    + "### and no value is set: add <set><" + e.key + ">value</" + e.key + "></set> to the plugin's"
-                    + " <configuration> or run with -D" + PropertyNames.SET + "=" + e.key + "=value");
+            throw new MojoFailureException(e.describe());
         } catch (JackalException | IllegalArgumentException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         } catch (RuntimeException e) {
@@ -244,7 +241,8 @@ public final class PackageMojo extends AbstractMojo {
         }
     }
 
-    private CreateOptions options(RawConfiguration raw, Path dir) {
+    /** The create options of this execution's configuration, still open for changes (offline, output). */
+    CreateOptions.Builder options(RawConfiguration raw, Path dir) {
         String executionId = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
         String arch =
                 raw.perExecution(PropertyNames.ARCHITECTURE, architecture, p -> getLog().info("jackal: execution '"
@@ -294,15 +292,19 @@ public final class PackageMojo extends AbstractMojo {
         if (cacheDir != null) {
             builder.cacheDir(cacheDir);
         }
-        return builder.build();
+        return builder;
     }
 
-    /** {@code pom} packaging with modules: a parent that only aggregates. */
     /**
      * Skeletons for imports: {@code import.maven} from this project's dependencies, {@code import.url} from its
      * registry — except under {@code -o}, where an {@code import.url} is refused in one line.
      */
-    private SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
+    /** Image pulls with the credentials of {@code settings.xml}'s servers, then the Docker config. */
+    OciImageStep imageStep(MavenEvents events) {
+        return new OciImageStep(events, SettingsCredentials.forImages(session.getSettings(), settingsDecrypter));
+    }
+
+    SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
         MavenSkeletons dependencies = MavenSkeletons.of(project);
         if (session.isOffline()) {
             return new SkeletonResolver() {
@@ -328,6 +330,7 @@ public final class PackageMojo extends AbstractMojo {
         return OciSkeletons.forCreate(events, options, dependencies);
     }
 
+    /** {@code pom} packaging with modules: a parent that only aggregates. */
     private boolean isAggregator() {
         return "pom".equals(project.getPackaging()) && !project.getModules().isEmpty();
     }
@@ -355,13 +358,20 @@ public final class PackageMojo extends AbstractMojo {
     }
 
     /** A template key that neither {@code <set>} nor {@code -Djackal.set} gives a value; Maven never asks. */
-    private static final class MissingValue extends RuntimeException {
+    static final class MissingValue extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String key;
 
         MissingValue(String key) {
             super(key, null, false, false);
             this.key = key;
+        }
+
+        /** What to do, in Maven's words. */
+        String describe() {
+            return "jackal.yaml (or a file it imports) uses ###JACKAL_PKG_TMPL_" + key
+                    + "### and no value is set: add <set><" + key + ">value</" + key + "></set> to the plugin's"
+                    + " <configuration> or run with -D" + PropertyNames.SET + "=" + key + "=value";
         }
     }
 }

@@ -27,6 +27,9 @@ public final class PropertyNames {
     public static final String MIN_TRANSFER_RATE = "jackal.minTransferRate";
     public static final String OCI_CONCURRENCY = "jackal.ociConcurrency";
     public static final String CACHE = "jackal.cache";
+    /** Build the package even when its inputs are unchanged since the last build (the up-to-date check). */
+    public static final String FORCE = "jackal.force";
+
     public static final String RECORD_BUILDER = "jackal.recordBuilder";
     public static final String SKELETON_SKIP = "jackal.skeleton.skip";
     /** Images this reactor built with Jib: {@code groupId:artifactId} or {@code PATH[=DIGESTFILE]}, by commas. */

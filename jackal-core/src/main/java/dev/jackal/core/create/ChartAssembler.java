@@ -3,7 +3,6 @@ package dev.jackal.core.create;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
-import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.fetch.Sources;
 import dev.jackal.core.git.GitUrl;
 import dev.jackal.core.git.RepoCloner;
@@ -38,13 +37,16 @@ final class ChartAssembler {
     static final String HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 
     private final Fetcher fetcher;
-    private final Downloader downloader;
+    private final RemoteFiles downloader;
+    private final OciCharts ociCharts;
     private final RegistryClient registry;
     private final RepoCloner git;
 
-    ChartAssembler(Fetcher fetcher, Downloader downloader, RegistryClient registry, RepoCloner git) {
+    ChartAssembler(
+            Fetcher fetcher, RemoteFiles downloader, RegistryClient registry, RepoCloner git, OciCharts ociCharts) {
         this.fetcher = fetcher;
         this.downloader = downloader;
+        this.ociCharts = ociCharts;
         this.registry = registry;
         this.git = git;
     }
@@ -80,7 +82,8 @@ final class ChartAssembler {
         try {
             ImageReference reference =
                     ImageReference.parse(chart.url().substring("oci://".length()) + ":" + chart.version());
-            ManifestContent manifest = registry.manifest(reference);
+            ManifestContent manifest =
+                    ociCharts.manifest(registry, reference, "component " + component.name() + ", " + field + ": chart");
             Descriptor layer = manifest.blobs().stream()
                     .filter(d -> HELM_CHART_LAYER.equals(d.mediaType()))
                     .findFirst()
@@ -89,7 +92,7 @@ final class ChartAssembler {
                             field,
                             chart.url() + ":" + chart.version() + " is not a Helm chart (no " + HELM_CHART_LAYER
                                     + " layer)"));
-            registry.fetchBlob(reference, layer, target);
+            ociCharts.fetchBlob(registry, reference, layer, target);
         } catch (OciException e) {
             throw new CreateException(component.name(), field, e.getMessage(), e);
         }
@@ -153,9 +156,20 @@ final class ChartAssembler {
         try {
             Helm helm = new Helm(work);
             if (Files.exists(work.resolve("Chart.lock")) || dependencies) {
-                helm.dependency().build().call();
+                if (downloader.offline()) {
+                    // Helm fetches dependencies itself, past jackal's cache: offline, they must be vendored
+                    if (!vendored(work)) {
+                        throw new dev.jackal.core.OfflineException("component " + component.name() + ", " + field
+                                + ": the dependencies of chart '" + chart.name()
+                                + "' (Helm downloads them; keep them in its charts/ directory)");
+                    }
+                } else {
+                    helm.dependency().build().call();
+                }
             }
             helm.packageIt().withDestination(packaged).call();
+        } catch (dev.jackal.core.OfflineException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new CreateException(
                     component.name(),
@@ -170,6 +184,17 @@ final class ChartAssembler {
             Files.move(tgz, target, StandardCopyOption.REPLACE_EXISTING);
         }
         ChartArchives.normalize(target);
+    }
+
+    /** Whether the chart's {@code charts/} directory holds at least one packaged dependency. */
+    private static boolean vendored(Path chartDir) throws IOException {
+        Path charts = chartDir.resolve("charts");
+        if (!Files.isDirectory(charts)) {
+            return false;
+        }
+        try (var list = Files.list(charts)) {
+            return list.findAny().isPresent();
+        }
     }
 
     private void repository(Component component, ChartSpec chart, String at, Path target) throws IOException {
@@ -193,7 +218,9 @@ final class ChartAssembler {
                 }
                 String resolved = URI.create(base).resolve(url).toString();
                 try {
-                    downloader.download(resolved, target);
+                    downloader.download(resolved, target, "component " + component.name() + ", " + at + ": chart");
+                } catch (dev.jackal.core.OfflineException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new CreateException(component.name(), at + ".url", e.getMessage(), e);
                 }

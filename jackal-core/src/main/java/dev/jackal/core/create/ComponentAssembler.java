@@ -61,15 +61,35 @@ public final class ComponentAssembler {
             GitCredentials git,
             RegistryClient registry,
             TransferBounds network) {
-        Downloader downloader = new Downloader(network, events);
-        this.repos = new RepoCloner(git, network);
+        this(events, baseDir, actions, git, registry, network, null, false);
+    }
+
+    /**
+     * @param cacheDir the cache that downloads, OCI charts and git mirrors go through (see {@link RemoteFiles},
+     *     {@link OciCharts}, {@link RepoCloner}), or null for none
+     * @param offline take everything from {@code cacheDir}; nothing touches the network
+     */
+    public ComponentAssembler(
+            EventHandler events,
+            Path baseDir,
+            ActionRunner actions,
+            GitCredentials git,
+            RegistryClient registry,
+            TransferBounds network,
+            Path cacheDir,
+            boolean offline) {
+        RemoteFiles downloader = new RemoteFiles(new Downloader(network, events), cacheDir, offline);
+        this.repos = new RepoCloner(git, network, cacheDir == null ? null : cacheDir.resolve(REPOS_DIR), offline);
         this.events = events;
         this.actions = actions;
         this.fetcher = new Fetcher(baseDir, downloader);
         this.files = new FileAssembler(fetcher);
-        this.manifests = new ManifestAssembler(fetcher);
-        this.charts = new ChartAssembler(fetcher, downloader, registry, repos);
+        this.manifests = new ManifestAssembler(fetcher, offline);
+        this.charts = new ChartAssembler(fetcher, downloader, registry, repos, new OciCharts(cacheDir, offline));
     }
+
+    /** Below the cache: the bare mirrors of git repositories. */
+    public static final String REPOS_DIR = "repos";
 
     /** Builds {@code component} into {@code <componentsDir>/<name>/} and returns its layout. */
     public ComponentLayout assemble(Component component, Path componentsDir) {

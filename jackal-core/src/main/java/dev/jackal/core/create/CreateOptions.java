@@ -47,6 +47,9 @@ import java.util.function.Predicate;
  * @param imageArchives OCI image layouts packed as tars (Jib's {@code jib:buildTar} with the OCI format): each image
  *     in one, named by its {@code ref.name} annotation, is copied from there byte for byte, and must be listed under a
  *     component's {@code images}; see {@link ImageArchive}
+ * @param offline touch no network: images, tags, remote files, charts and git repositories come from
+ *     {@code cacheDir} (which every online create fills), and anything missing there fails with an
+ *     {@link dev.jackal.core.OfflineException}
  */
 public record CreateOptions(
         Path packageDir,
@@ -71,7 +74,8 @@ public record CreateOptions(
         List<Path> imageLayouts,
         Instant timestamp,
         String defaultVersion,
-        List<ImageArchive> imageArchives) {
+        List<ImageArchive> imageArchives,
+        boolean offline) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -131,6 +135,7 @@ public record CreateOptions(
         private Instant timestamp;
         private String defaultVersion;
         private List<ImageArchive> imageArchives = List.of();
+        private boolean offline;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -251,6 +256,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** Touch no network; everything comes from the cache (false by default). */
+        public Builder offline(boolean value) {
+            this.offline = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -275,7 +286,8 @@ public record CreateOptions(
                     imageLayouts,
                     timestamp,
                     defaultVersion,
-                    imageArchives);
+                    imageArchives,
+                    offline);
         }
     }
 }

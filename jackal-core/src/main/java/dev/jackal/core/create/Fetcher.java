@@ -1,7 +1,6 @@
 package dev.jackal.core.create;
 
 import dev.jackal.core.fetch.DownloadException;
-import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.fetch.Sources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 final class Fetcher {
 
     private final Path baseDir;
-    private final Downloader downloader;
+    private final RemoteFiles downloader;
 
-    Fetcher(Path baseDir, Downloader downloader) {
+    Fetcher(Path baseDir, RemoteFiles downloader) {
         this.baseDir = baseDir;
         this.downloader = downloader;
     }
@@ -24,7 +23,7 @@ final class Fetcher {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             if (Sources.isHttp(source)) {
-                downloader.download(source, target);
+                downloader.download(source, target, "component " + component + ", " + field + ":");
                 return;
             }
             Path local = baseDir.resolve(source);

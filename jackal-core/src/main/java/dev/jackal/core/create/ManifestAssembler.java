@@ -11,9 +11,11 @@ import java.util.Optional;
 final class ManifestAssembler {
 
     private final Fetcher fetcher;
+    private final boolean offline;
 
-    ManifestAssembler(Fetcher fetcher) {
+    ManifestAssembler(Fetcher fetcher, boolean offline) {
         this.fetcher = fetcher;
+        this.offline = offline;
     }
 
     void assemble(Component component, ComponentLayout layout) throws IOException {
@@ -30,6 +32,11 @@ final class ManifestAssembler {
             for (int k = 0; k < manifest.kustomizations().size(); k++) {
                 String source = manifest.kustomizations().get(k);
                 String field = at + ".kustomizations[" + k + "]";
+                if (offline && Sources.isHttp(source)) {
+                    // kustomize fetches remote targets itself, past jackal's cache
+                    throw new dev.jackal.core.OfflineException("component " + component.name() + ", " + field + ": "
+                            + source + " (kustomize downloads remote targets itself; vendor it as a local directory)");
+                }
                 Kustomize kustomize = Kustomize.find()
                         .orElseThrow(() -> new CreateException(
                                 component.name(),

@@ -72,7 +72,8 @@ public final class OciImageStep implements ImageStep {
                 .withConcurrency(options.ociConcurrency())
                 .withOverrides(overrides)
                 .withListener(new Progress(events))
-                .withLocalLayouts(localLayouts(options, archived));
+                .withLocalLayouts(localLayouts(options, archived))
+                .withOffline(options.offline());
         PullResult result = new ImageCopier(client, options.cacheDir().resolve("images"))
                 .pull(references, OciLayout.create(layoutDir), pullOptions);
         events.info("images: " + result.blobsDownloaded() + " blob(s) downloaded (" + result.bytesDownloaded()
@@ -127,6 +128,12 @@ public final class OciImageStep implements ImageStep {
         @Override
         public void blobDone(Descriptor blob, long bytesDownloaded, boolean fromCache) {
             events.progress("pull images", bytes.addAndGet(bytesDownloaded), -1, "bytes");
+        }
+
+        @Override
+        public void tagFromCache(ImageReference reference, dev.jackal.core.oci.Digest digest) {
+            events.warn("offline: " + reference + " is taken as " + digest
+                    + ", what the tag named when it was last pulled; the registry is not asked whether it moved");
         }
 
         @Override

@@ -81,7 +81,8 @@ public final class PackageCreator {
         }
         events.lifecycle("creating package " + pkg.metadata().name() + " for "
                 + pkg.metadata().architecture()
-                + (options.flavor().isEmpty() ? "" : " (flavor " + options.flavor() + ")"));
+                + (options.flavor().isEmpty() ? "" : " (flavor " + options.flavor() + ")")
+                + (options.offline() ? ", offline (from the cache " + options.cacheDir() + ")" : ""));
         try (StagingArea area = StagingArea.create(
                 options.cacheDir().toAbsolutePath().normalize().resolve(STAGING_DIR))) {
             Files.createDirectories(options.outputDir());
@@ -96,7 +97,9 @@ public final class PackageCreator {
                     actions,
                     GitCredentials.fromHome(),
                     Registries.client(options, DockerConfigCredentials.fromEnvironment()),
-                    options.network());
+                    options.network(),
+                    options.cacheDir().toAbsolutePath().normalize(),
+                    options.offline());
             List<ComponentLayout> built = new ArrayList<>();
             for (Component component : pkg.components()) {
                 ComponentLayout componentLayout = assembler.assemble(component, staging.resolve("components"));
@@ -251,7 +254,7 @@ public final class PackageCreator {
         }
     }
 
-    private static JackalPackage withDefaultVersion(JackalPackage pkg, String defaultVersion) {
+    static JackalPackage withDefaultVersion(JackalPackage pkg, String defaultVersion) {
         String version = pkg.metadata().version();
         if (defaultVersion == null || (version != null && !version.isBlank())) {
             return pkg;

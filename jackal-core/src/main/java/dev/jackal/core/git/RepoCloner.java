@@ -1,7 +1,11 @@
 package dev.jackal.core.git;
 
+import dev.jackal.core.OfflineException;
 import dev.jackal.core.net.TransferBounds;
+import dev.jackal.core.oci.Digest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +17,11 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
@@ -25,6 +31,11 @@ import org.eclipse.jgit.transport.TransportHttp;
  * without a ref every branch and tag is mirrored; a branch ({@code refs/heads/x}) or tag is cloned alone;
  * a tag or commit is checked out as the branch {@code jackal-ref-<tag or sha>}, so the air-gap server
  * receives it as a branch.
+ *
+ * <p>With a mirror directory (the cache's {@code repos/}), every repository is first fetched (all refs) into a bare
+ * mirror there, {@code <sha256 of the URL>.git}, and cloned from it, the remote keeping the real URL; offline, the
+ * mirror is cloned without any fetch and a repository never mirrored fails with an
+ * {@link dev.jackal.core.OfflineException}.
  */
 public final class RepoCloner {
 
@@ -36,6 +47,8 @@ public final class RepoCloner {
     private final CredentialsProvider credentials;
     private final int timeoutSeconds;
     private final TransportConfigCallback bounded;
+    private final Path mirrors;
+    private final boolean offline;
 
     /** A cloner with the {@link TransferBounds#defaults() default} timeout. */
     public RepoCloner(CredentialsProvider credentials) {
@@ -47,7 +60,17 @@ public final class RepoCloner {
      *     connect and read timeouts, rounded up. The minimum rate is checked on every HTTP response body.
      */
     public RepoCloner(CredentialsProvider credentials, TransferBounds bounds) {
+        this(credentials, bounds, null, false);
+    }
+
+    /**
+     * @param mirrors where bare mirrors are kept, or null to clone straight from the source
+     * @param offline clone only from {@code mirrors}, never from the network
+     */
+    public RepoCloner(CredentialsProvider credentials, TransferBounds bounds, Path mirrors, boolean offline) {
         this.credentials = credentials;
+        this.mirrors = mirrors;
+        this.offline = offline;
         Duration longer = bounds.connectTimeout().compareTo(bounds.readTimeout()) > 0
                 ? bounds.connectTimeout()
                 : bounds.readTimeout();
@@ -65,8 +88,9 @@ public final class RepoCloner {
         String ref = url.ref();
         boolean isSha = SHA.matcher(ref).matches();
         String fullRef = ref.isEmpty() || isSha || ref.startsWith("refs/") ? ref : Constants.R_TAGS + ref;
+        String from = source(url);
         CloneCommand clone = Git.cloneRepository()
-                .setURI(url.withoutRef())
+                .setURI(from)
                 .setDirectory(target.toFile())
                 .setRemote(ONLINE_REMOTE)
                 .setTimeout(timeoutSeconds)
@@ -79,9 +103,14 @@ public final class RepoCloner {
             clone.setCloneAllBranches(true);
         }
         try (Git git = clone.call()) {
+            if (!from.equals(url.withoutRef())) {
+                StoredConfig config = git.getRepository().getConfig();
+                config.setString("remote", ONLINE_REMOTE, "url", url.withoutRef());
+                config.save();
+            }
             if (ref.isEmpty()) {
                 git.fetch()
-                        .setRemote(ONLINE_REMOTE)
+                        .setRemote(from)
                         .setCredentialsProvider(credentials)
                         .setTimeout(timeoutSeconds)
                         .setTransportConfigCallback(bounded)
@@ -102,6 +131,72 @@ public final class RepoCloner {
                     .setStartPoint(commit.name())
                     .call();
         }
+    }
+
+    /** Where to clone from: the URL itself, or its mirror (fetched first when online). */
+    private String source(GitUrl url) throws GitAPIException, IOException {
+        if (mirrors == null) {
+            if (offline) {
+                throw new OfflineException("git repository " + url.withoutRef() + " (no cache)");
+            }
+            return url.withoutRef();
+        }
+        Path mirror = mirror(url);
+        if (offline) {
+            if (!Files.isDirectory(mirror.resolve("objects"))) {
+                throw new OfflineException("git repository " + url.withoutRef());
+            }
+            return mirror.toUri().toString();
+        }
+        Files.createDirectories(mirrors);
+        if (!Files.isDirectory(mirror.resolve("objects"))) {
+            Git.init().setBare(true).setDirectory(mirror.toFile()).call().close();
+        }
+        try (Git git = Git.open(mirror.toFile())) {
+            FetchResult fetched = git.fetch()
+                    .setRemote(url.withoutRef())
+                    .setCredentialsProvider(credentials)
+                    .setTimeout(timeoutSeconds)
+                    .setTransportConfigCallback(bounded)
+                    .setRefSpecs(new RefSpec("+refs/*:refs/*"))
+                    .setTagOpt(TagOpt.FETCH_TAGS)
+                    .setRemoveDeletedRefs(true)
+                    .call();
+            pointHead(git, fetched);
+        }
+        return mirror.toUri().toString();
+    }
+
+    /**
+     * Points the mirror's {@code HEAD} at the branch the source's {@code HEAD} names, so a clone of the mirror checks
+     * out the same default branch as a clone of the source would.
+     */
+    private static void pointHead(Git mirror, FetchResult fetched) throws IOException {
+        Ref head = fetched.getAdvertisedRef(Constants.HEAD);
+        String branch = null;
+        if (head != null && head.isSymbolic()) {
+            branch = head.getTarget().getName();
+        } else if (head != null && head.getObjectId() != null) {
+            for (Ref ref : fetched.getAdvertisedRefs()) {
+                if (ref.getName().startsWith(Constants.R_HEADS)
+                        && head.getObjectId().equals(ref.getObjectId())) {
+                    branch = ref.getName();
+                    if (ref.getName().equals(Constants.R_HEADS + "main")
+                            || ref.getName().equals(Constants.R_HEADS + "master")) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (branch != null) {
+            mirror.getRepository().updateRef(Constants.HEAD).link(branch);
+        }
+    }
+
+    /** The bare mirror of {@code url}'s repository. */
+    public Path mirror(GitUrl url) {
+        return mirrors.resolve(
+                Digest.sha256(url.withoutRef().getBytes(StandardCharsets.UTF_8)).hex() + ".git");
     }
 
     private static ObjectId peel(Git git, String tagRef) throws IOException {

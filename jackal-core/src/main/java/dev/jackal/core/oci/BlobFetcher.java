@@ -31,12 +31,15 @@ final class BlobFetcher {
     private final OciLayout cache;
     private final OciLayout target;
     private final OciProgressListener listener;
+    private final boolean offline;
     private final AtomicInteger downloaded = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger reused = new AtomicInteger();
 
-    BlobFetcher(RegistryClient registry, OciLayout cache, OciLayout target, OciProgressListener listener) {
+    BlobFetcher(
+            RegistryClient registry, OciLayout cache, OciLayout target, OciProgressListener listener, boolean offline) {
         this.registry = registry;
+        this.offline = offline;
         this.cache = cache;
         this.target = target;
         this.listener = listener;
@@ -159,6 +162,9 @@ final class BlobFetcher {
     }
 
     private void download(Descriptor blob, ImageReference source, OciLayout into) {
+        if (offline) {
+            throw new dev.jackal.core.OfflineException("image " + source + " (blob " + blob.digest() + ")");
+        }
         listener.blobStarted(blob);
         registry.fetchBlob(source, blob, into.blobPath(blob.digest()));
     }

@@ -39,12 +39,15 @@ public final class ImageCopier {
     /** Pulls {@code references} (duplicates once) into {@code target}; index entries follow the request order. */
     public PullResult pull(List<ImageReference> references, OciLayout target, PullOptions options) {
         OciLayout cache = cacheDirectory == null ? null : OciLayout.create(cacheDirectory);
+        if (options.offline() && cache == null) {
+            throw new dev.jackal.core.OfflineException("image " + references.get(0) + " (no image cache)");
+        }
         PullPlanner planner = new PullPlanner(registry, cache, options);
         List<PlannedImage> plans = new ArrayList<>();
         for (ImageReference reference : new LinkedHashSet<>(references)) {
             plans.add(planner.plan(reference));
         }
-        BlobFetcher fetcher = new BlobFetcher(registry, cache, target, options.listener());
+        BlobFetcher fetcher = new BlobFetcher(registry, cache, target, options.listener(), options.offline());
         fetcher.fetchAll(plans, options.concurrency());
         target.addEntries(plans.stream().map(PlannedImage::entry).toList());
         List<PulledImage> pulled = plans.stream()

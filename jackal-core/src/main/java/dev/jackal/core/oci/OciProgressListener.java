@@ -12,6 +12,12 @@ public interface OciProgressListener {
     /** A reference was resolved to the manifest or index that will be stored for it. */
     default void imageResolved(ImageReference reference, Descriptor descriptor) {}
 
+    /**
+     * Offline: {@code reference}'s tag was not asked of the registry; it names {@code digest}, the digest it named
+     * when it was last resolved online.
+     */
+    default void tagFromCache(ImageReference reference, Digest digest) {}
+
     /** A blob download from a registry begins (pull), or its check and upload for one repository (push). */
     default void blobStarted(Descriptor blob) {}
 

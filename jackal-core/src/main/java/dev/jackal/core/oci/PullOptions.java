@@ -19,13 +19,15 @@ public final class PullOptions {
     private final List<RegistryOverride> overrides;
     private final OciProgressListener listener;
     private final List<OciLayout> localLayouts;
+    private final boolean offline;
 
     private PullOptions(
             Platform platform,
             int concurrency,
             List<RegistryOverride> overrides,
             OciProgressListener listener,
-            List<OciLayout> localLayouts) {
+            List<OciLayout> localLayouts,
+            boolean offline) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -34,12 +36,18 @@ public final class PullOptions {
         this.overrides = List.copyOf(overrides);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.localLayouts = List.copyOf(localLayouts);
+        this.offline = offline;
     }
 
     /** {@code linux/<architecture>} (e.g. {@code amd64}, {@code arm64}, {@code arm/v7}), other settings default. */
     public static PullOptions forArchitecture(String architecture) {
         return new PullOptions(
-                Platform.linux(architecture), DEFAULT_CONCURRENCY, List.of(), OciProgressListener.NONE, List.of());
+                Platform.linux(architecture),
+                DEFAULT_CONCURRENCY,
+                List.of(),
+                OciProgressListener.NONE,
+                List.of(),
+                false);
     }
 
     /** For the architecture of this JVM's host. */
@@ -54,15 +62,15 @@ public final class PullOptions {
     }
 
     public PullOptions withConcurrency(int concurrency) {
-        return new PullOptions(platform, concurrency, overrides, listener, localLayouts);
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts, offline);
     }
 
     public PullOptions withOverrides(List<RegistryOverride> overrides) {
-        return new PullOptions(platform, concurrency, overrides, listener, localLayouts);
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts, offline);
     }
 
     public PullOptions withListener(OciProgressListener listener) {
-        return new PullOptions(platform, concurrency, overrides, listener, localLayouts);
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts, offline);
     }
 
     /**
@@ -70,7 +78,20 @@ public final class PullOptions {
      * annotation) is copied from there byte for byte and no registry is asked for it.
      */
     public PullOptions withLocalLayouts(List<OciLayout> layouts) {
-        return new PullOptions(platform, concurrency, overrides, listener, layouts);
+        return new PullOptions(platform, concurrency, overrides, listener, layouts, offline);
+    }
+
+    /**
+     * No registry is asked anything: manifests and blobs come from the cache, and a tag names the digest it named
+     * when it was last resolved online ({@link TagCache}); anything missing fails with an
+     * {@link dev.jackal.core.OfflineException}.
+     */
+    public PullOptions withOffline(boolean offline) {
+        return new PullOptions(platform, concurrency, overrides, listener, localLayouts, offline);
+    }
+
+    public boolean offline() {
+        return offline;
     }
 
     public List<OciLayout> localLayouts() {

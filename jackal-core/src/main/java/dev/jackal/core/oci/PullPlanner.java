@@ -1,5 +1,6 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.OfflineException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,23 @@ final class PullPlanner {
             }
         }
         ImageReference source = options.source(reference);
-        return plan(reference, source, null, source.digest().isPresent() ? null : registry.resolve(source));
+        return plan(reference, source, null, source.digest().isPresent() ? null : resolveTag(source));
+    }
+
+    /** What the tag of {@code source} names: asked of the registry and remembered, or offline the remembered one. */
+    private Descriptor resolveTag(ImageReference source) {
+        TagCache tags = cache == null ? null : new TagCache(cache.directory());
+        if (options.offline()) {
+            Descriptor cached = (tags == null ? Optional.<Descriptor>empty() : tags.lookup(source))
+                    .orElseThrow(() -> new OfflineException("image " + source));
+            options.listener().tagFromCache(source, cached.digest());
+            return cached;
+        }
+        Descriptor resolved = registry.resolve(source);
+        if (tags != null) {
+            tags.record(source, resolved);
+        }
+        return resolved;
     }
 
     /**
@@ -105,6 +122,9 @@ final class PullPlanner {
             } catch (DigestMismatchException | InvalidManifestException e) {
                 // a damaged cache entry: fetch it again below
             }
+        }
+        if (options.offline()) {
+            throw new OfflineException("image " + pinned);
         }
         ManifestContent fetched = registry.manifest(pinned);
         if (cache != null) {
