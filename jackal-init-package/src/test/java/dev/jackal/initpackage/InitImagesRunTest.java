@@ -95,8 +95,15 @@ class InitImagesRunTest {
             }
             assertEquals("ok", answer, Files.readString(work.resolve("agent.log")));
         } finally {
-            agent.destroy();
-            agent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            // unshare --fork ignores SIGTERM while it waits for its child, and the child's parent-death signal does
+            // not survive chroot --userspec's change of user: kill the agent itself, then unshare
+            List<ProcessHandle> inside = agent.descendants().toList();
+            inside.forEach(ProcessHandle::destroyForcibly);
+            agent.destroyForcibly();
+            assertTrue(agent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "unshare did not end");
+            for (ProcessHandle process : inside) {
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 
