@@ -219,7 +219,7 @@ export -f skopeo_all
 export layout dest_auth_flag
 
 echo "# machine: $(nproc) cores, $(grep 'model name' /proc/cpuinfo | head -1 | cut -d: -f2 | xargs)," \
-    "$(java -version 2>&1 | head -1), $(docker-registry --version 2>&1 | head -1 | awk '{print $NF}')," \
+    "$(java -version 2>&1 | head -1), registry $(if [ "$target" = node ]; then echo "of the init package (distribution, in a pod)"; else docker-registry --version 2>&1 | head -1 | awk '{print $NF}'; fi)," \
     "skopeo $(skopeo --version | awk '{print $3}')"
 echo "# code: $(if [ -n "${BENCH_JAR:-}" ]; then echo "$jar"; else git -C "$root" log -1 --format='%h %s' | cut -c1-80; fi)"
 echo "# target: $(if [ "$target" = node ]; then echo "the registry jackal init runs on a real node, through its NodePort 127.0.0.1:31999 (pod replaced before each push)"; else echo "a fresh loopback docker-registry per push"; fi)"
