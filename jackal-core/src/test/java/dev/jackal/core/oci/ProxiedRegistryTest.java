@@ -288,12 +288,16 @@ class ProxiedRegistryTest {
     void concurrencyOneDownloadsOneBlobAtATime() throws Exception {
         TestImages.builder().layers(3).seed(70).tag("1").push(skopeo, registry(), "pool/serial", work);
         proxy.delayBlobDownloads(Duration.ofMillis(50));
+        RecordingListener listener = new RecordingListener();
         new ImageCopier(client(), null)
                 .pull(
                         List.of(viaProxy("pool/serial:1")),
                         OciLayout.create(work.resolve("out")),
-                        PullOptions.forArchitecture("amd64").withConcurrency(1));
-        assertEquals(1, proxy.maxConcurrentBlobDownloads());
+                        PullOptions.forArchitecture("amd64").withConcurrency(1).withListener(listener));
+        assertEquals(4, listener.started.get(), "three layers and the config");
+        assertEquals(1, listener.maxInFlight.get());
+        // the proxy may see the next request before it has marked the previous one done (see above)
+        assertTrue(proxy.maxConcurrentBlobDownloads() <= 2, "at most one download and one hand-over");
     }
 
     static final class RecordingListener implements OciProgressListener {
