@@ -31,11 +31,7 @@ public final class GoOfflineMojo extends PackageMojo {
             throw new MojoFailureException("jackal:go-offline fills jackal's cache from the network; run it without"
                     + " -o (--offline), then build with mvn -o package");
         }
-        RawConfiguration raw = new RawConfiguration(
-                session.getUserProperties(),
-                project.getProperties(),
-                session.getSystemProperties(),
-                project.getBasedir().toPath());
+        RawConfiguration raw = raw();
         MavenEvents events = new MavenEvents(getLog());
         String ownArchitecture = architecture;
         String ownFlavor = flavor;

@@ -11,13 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Verifies a jackal package (every checksum) and logs its definition, or its images. Inspects the package
@@ -27,13 +24,7 @@ import org.apache.maven.project.MavenProject;
  * relative paths resolve against the project's directory.
  */
 @Mojo(name = "inspect", threadSafe = true)
-public final class InspectMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
+public final class InspectMojo extends JackalMojo {
 
     /** The package: a {@code .tar.zst}, {@code .tar} or {@code .part000}. Default: this build's package. */
     @Parameter(property = PropertyNames.SOURCE)
@@ -53,11 +44,7 @@ public final class InspectMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        RawConfiguration raw = new RawConfiguration(
-                session.getUserProperties(),
-                project.getProperties(),
-                session.getSystemProperties(),
-                project.getBasedir().toPath());
+        RawConfiguration raw = raw();
         Path archive;
         Path sboms;
         boolean images;

@@ -6,19 +6,15 @@ import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.OciImageStep;
-import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.publish.OciSkeletons;
 import dev.jackal.core.sbom.Sboms;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,7 +23,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -46,13 +41,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class PackageMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
+public class PackageMojo extends JackalMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
@@ -198,11 +187,7 @@ public class PackageMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        RawConfiguration raw = new RawConfiguration(
-                session.getUserProperties(),
-                project.getProperties(),
-                session.getSystemProperties(),
-                project.getBasedir().toPath());
+        RawConfiguration raw = raw();
         CreateOptions options;
         try {
             if (raw.bool(PropertyNames.SKIP, skip)) {
@@ -267,10 +252,7 @@ public class PackageMojo extends AbstractMojo {
                 .plainHttp(raw.bool(PropertyNames.PLAIN_HTTP, plainHttp))
                 .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
                 .retries(raw.integer(PropertyNames.RETRIES, retries))
-                .network(new TransferBounds(
-                        Duration.ofSeconds(raw.integer(PropertyNames.CONNECT_TIMEOUT, connectTimeout)),
-                        Duration.ofSeconds(raw.integer(PropertyNames.READ_TIMEOUT, readTimeout)),
-                        raw.integer(PropertyNames.MIN_TRANSFER_RATE, minTransferRate)))
+                .network(bounds(raw, connectTimeout, readTimeout, minTransferRate))
                 .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
                 .extraSboms(dependencySbom())
                 .recordBuilder(raw.bool(PropertyNames.RECORD_BUILDER, recordBuilder))
@@ -331,10 +313,6 @@ public class PackageMojo extends AbstractMojo {
     }
 
     /** {@code pom} packaging with modules: a parent that only aggregates. */
-    private boolean isAggregator() {
-        return "pom".equals(project.getPackaging()) && !project.getModules().isEmpty();
-    }
-
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
      * dependencies, whose package is then the same as the CLI's for the same definition. Of the {@code provided}

@@ -1,7 +1,6 @@
 package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
-import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.oci.RegistryAuthException;
 import dev.jackal.core.oci.RegistryOptions;
@@ -14,20 +13,16 @@ import dev.jackal.core.remote.RemotePackageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.ArtifactUtils;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -41,13 +36,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * set; a SNAPSHOT version always does. Offline ({@code -o}) it fails before any network access.
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public final class PublishMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
+public final class PublishMojo extends JackalMojo {
 
     @Component
     SettingsDecrypter settingsDecrypter;
@@ -102,11 +91,7 @@ public final class PublishMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        RawConfiguration raw = new RawConfiguration(
-                session.getUserProperties(),
-                project.getProperties(),
-                session.getSystemProperties(),
-                project.getBasedir().toPath());
+        RawConfiguration raw = raw();
         List<Artifact> packages;
         String destination;
         RemoteOptions options;
@@ -118,8 +103,7 @@ public final class PublishMojo extends AbstractMojo {
             }
             packages = Attachments.publishable(project.getAttachedArtifacts());
             if (packages.isEmpty()) {
-                if ("pom".equals(project.getPackaging())
-                        && !project.getModules().isEmpty()) {
+                if (isAggregator()) {
                     getLog().info("jackal: publish skipped, " + project.getArtifactId() + " aggregates modules and"
                             + " attached no package");
                     return;
@@ -187,10 +171,7 @@ public final class PublishMojo extends AbstractMojo {
                 .withInsecureSkipTlsVerify(
                         raw.bool(PropertyNames.PUBLISH_INSECURE_SKIP_TLS_VERIFY, publishInsecureSkipTlsVerify))
                 .withRetries(raw.integer(PropertyNames.RETRIES, retries))
-                .withBounds(new TransferBounds(
-                        Duration.ofSeconds(raw.integer(PropertyNames.CONNECT_TIMEOUT, connectTimeout)),
-                        Duration.ofSeconds(raw.integer(PropertyNames.READ_TIMEOUT, readTimeout)),
-                        raw.integer(PropertyNames.MIN_TRANSFER_RATE, minTransferRate)));
+                .withBounds(bounds(raw, connectTimeout, readTimeout, minTransferRate));
         return new RemoteOptions(
                 registryOptions, credentials, raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency));
     }

@@ -8,8 +8,6 @@ import dev.jackal.core.publish.SkeletonRequest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -17,7 +15,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -34,13 +31,7 @@ import org.apache.maven.project.MavenProjectHelper;
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public final class SkeletonMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
+public final class SkeletonMojo extends JackalMojo {
 
     @Component
     MavenProjectHelper projectHelper;
@@ -67,11 +58,7 @@ public final class SkeletonMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        RawConfiguration raw = new RawConfiguration(
-                session.getUserProperties(),
-                project.getProperties(),
-                session.getSystemProperties(),
-                project.getBasedir().toPath());
+        RawConfiguration raw = raw();
         SkeletonRequest request;
         try {
             if (raw.bool(PropertyNames.SKIP, false) || raw.bool(PropertyNames.SKELETON_SKIP, skip)) {
@@ -80,8 +67,7 @@ public final class SkeletonMojo extends AbstractMojo {
             }
             Path dir = raw.path(PropertyNames.PACKAGE_DIRECTORY, packageDirectory);
             if (!Files.isRegularFile(dir.resolve(Composer.DEFINITION_FILE))) {
-                if ("pom".equals(project.getPackaging())
-                        && !project.getModules().isEmpty()) {
+                if (isAggregator()) {
                     getLog().info("jackal: skeleton skipped, " + project.getArtifactId()
                             + " aggregates modules and has no " + Composer.DEFINITION_FILE);
                     return;
