@@ -73,17 +73,22 @@ final class InitDeployer {
 
     /** Whether this init will run the injector: the package has a seed registry and the registry is jackal's own. */
     private static boolean bootstrapsRegistry(LoadedPackage loaded, InitRequest request, StateInitializer states) {
-        String prefix = loaded.dialect().prefix() + "-";
         boolean hasSeed = loaded.pkg().components().stream()
-                .map(Component::name)
-                .anyMatch(
-                        n -> n.equals(SEED_REGISTRY) || n.equals(prefix + SEED_REGISTRY.substring("jackal-".length())));
+                .anyMatch(c -> jackalName(c, loaded.dialect()).equals(SEED_REGISTRY));
         if (!hasSeed || request.state().registry().url() != null) {
             return false;
         }
         return states.load()
                 .map(s -> s.registryInfo() == null || s.registryInfo().internalRegistry())
                 .orElse(true);
+    }
+
+    /** Component names in jackal's spelling, so an init package built by Zarf ({@code zarf-…}) is handled too. */
+    private static String jackalName(Component component, PackageDialect dialect) {
+        String prefix = dialect.prefix() + "-";
+        return component.name().startsWith(prefix)
+                ? "jackal-" + component.name().substring(prefix.length())
+                : component.name();
     }
 
     /** Init's handling of its components by name. */
@@ -100,7 +105,8 @@ final class InitDeployer {
 
         @Override
         public boolean skip(Component component) {
-            boolean skip = !state.registryInfo().internalRegistry() && REGISTRY_COMPONENTS.contains(name(component));
+            boolean skip = !state.registryInfo().internalRegistry()
+                    && REGISTRY_COMPONENTS.contains(jackalName(component, dialect));
             if (skip) {
                 events.info("skipping " + component.name() + ": the cluster uses the external registry "
                         + state.registryInfo().address());
@@ -115,7 +121,7 @@ final class InitDeployer {
 
         @Override
         public void before(Component component, LoadedPackage loaded, Map<String, TemplateValue> values) {
-            if (!name(component).equals(SEED_REGISTRY)) {
+            if (!jackalName(component, dialect).equals(SEED_REGISTRY)) {
                 return;
             }
             byte[] binary = injectorBinary(loaded);
@@ -151,7 +157,7 @@ final class InitDeployer {
 
         @Override
         public void after(Component component) {
-            if (bootstrap != null && name(component).equals(SEED_REGISTRY)) {
+            if (bootstrap != null && jackalName(component, dialect).equals(SEED_REGISTRY)) {
                 events.info("removing the injector and its payload");
                 bootstrap.cleanup();
                 bootstrap = null;
@@ -161,7 +167,7 @@ final class InitDeployer {
         /** The injector the package's injector component placed (spec §7.5: from the package temp dir). */
         private byte[] injectorBinary(LoadedPackage loaded) {
             Component injector = loaded.pkg().components().stream()
-                    .filter(c -> name(c).equals(INJECTOR))
+                    .filter(c -> jackalName(c, dialect).equals(INJECTOR))
                     .findFirst()
                     .orElseThrow(() -> new ClusterException(
                             "the init package has no " + INJECTOR + " component, which the seed registry needs", null));
@@ -179,14 +185,6 @@ final class InitDeployer {
                                 + " component with the seed registry): " + e.getMessage(),
                         e);
             }
-        }
-
-        /** Component names in jackal's spelling, so an init package built by Zarf ({@code zarf-…}) is handled too. */
-        private String name(Component component) {
-            String prefix = dialect.prefix() + "-";
-            return component.name().startsWith(prefix)
-                    ? "jackal-" + component.name().substring(prefix.length())
-                    : component.name();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.jackal.core.create;
 
 import dev.jackal.core.model.JackalPackage;
 import dev.jackal.core.net.TransferBounds;
+import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.template.CreateTemplater;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -104,6 +105,15 @@ public record CreateOptions(
         if (ociConcurrency < 1) {
             throw new IllegalArgumentException("--oci-concurrency must be at least 1: " + ociConcurrency);
         }
+    }
+
+    /** The registry settings of this run's flags: plain HTTP, TLS verification, retries, network bounds. */
+    public RegistryOptions registryOptions() {
+        return RegistryOptions.defaults()
+                .withPlainHttp(plainHttp)
+                .withInsecureSkipTlsVerify(insecureSkipTlsVerify)
+                .withRetries(retries)
+                .withBounds(network);
     }
 
     public static Builder builder(Path packageDir) {

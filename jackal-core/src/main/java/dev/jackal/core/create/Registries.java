@@ -4,7 +4,6 @@ import dev.jackal.core.JackalVersion;
 import dev.jackal.core.oci.CredentialProvider;
 import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.oci.RegistryClient;
-import dev.jackal.core.oci.RegistryOptions;
 
 /** The registry client of one create run, set up from its options and the Docker config's credentials. */
 final class Registries {
@@ -14,11 +13,7 @@ final class Registries {
     static RegistryClient client(CreateOptions options, CredentialProvider credentials) {
         return RegistryClient.builder()
                 .credentials(credentials)
-                .defaults(RegistryOptions.defaults()
-                        .withPlainHttp(options.plainHttp())
-                        .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify())
-                        .withRetries(options.retries())
-                        .withBounds(options.network()))
+                .defaults(options.registryOptions())
                 .userAgent("jackal/" + JackalVersion.get())
                 .build();
     }

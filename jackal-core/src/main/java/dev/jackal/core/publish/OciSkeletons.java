@@ -6,7 +6,6 @@ import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.event.EventHandler;
-import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.remote.PackageUrl;
 import dev.jackal.core.remote.RemoteOptions;
 import java.io.IOException;
@@ -55,11 +54,7 @@ public final class OciSkeletons implements SkeletonResolver {
      */
     public static OciSkeletons forCreate(EventHandler events, CreateOptions create, SkeletonResolver fallback) {
         RemoteOptions options = RemoteOptions.defaults()
-                .withRegistry(RegistryOptions.defaults()
-                        .withPlainHttp(create.plainHttp())
-                        .withInsecureSkipTlsVerify(create.insecureSkipTlsVerify())
-                        .withRetries(create.retries())
-                        .withBounds(create.network()))
+                .withRegistry(create.registryOptions())
                 .withConcurrency(create.ociConcurrency());
         return new OciSkeletons(events, create.cacheDir(), create.cacheDir().resolve("tmp"), options, fallback);
     }
