@@ -17,6 +17,8 @@ try {
     assert index.manifests.collect { it.platform.os + '/' + it.platform.architecture } == ['multi/amd64'] : index
     def manifest = new JsonSlurper().parseText(skopeo.inspectRaw(registry, 'it/published@' + index.manifests[0].digest))
     assert manifest.annotations['org.opencontainers.image.description'] == 'made by one' : manifest
+    // the Maven twin of the published package
+    assert manifest.annotations['dev.jackal.maven.coordinates'] == 'dev.jackal.it:publish-deploy:3.0.0:amd64' : manifest
     assert manifest.layers.collect { it.annotations['org.opencontainers.image.title'] }.contains('jackal.yaml') : manifest
 
     def files = new File(basedir, 'target/maven-repo/dev/jackal/it/publish-deploy/3.0.0')

@@ -38,6 +38,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public final class PublishMojo extends JackalMojo {
 
+    /**
+     * The manifest annotation naming the Maven artifact a published package is (its twin in the Maven repository).
+     */
+    static final String COORDINATES_ANNOTATION = "dev.jackal.maven.coordinates";
+
     @Component
     SettingsDecrypter settingsDecrypter;
 
@@ -138,7 +143,8 @@ public final class PublishMojo extends JackalMojo {
             PackagePublisher publisher = new PackagePublisher(events, temp);
             for (Artifact artifact : packages) {
                 PublishResult result = publisher.publish(
-                        new PublishRequest(artifact.getFile().toPath(), destination, "", options, overwrite));
+                        new PublishRequest(artifact.getFile().toPath(), destination, "", options, overwrite)
+                                .withAnnotations(Map.of(COORDINATES_ANNOTATION, coordinates(artifact))));
                 getLog().info("jackal: " + artifact.getClassifier() + " published as " + result.url());
             }
         } catch (RegistryAuthException e) {
@@ -151,6 +157,12 @@ public final class PublishMojo extends JackalMojo {
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("jackal: publish failed: " + MavenMessages.describe(e), e);
         }
+    }
+
+    /** The Maven twin of a published package, as {@code groupId:artifactId:version:classifier}. */
+    static String coordinates(Artifact artifact) {
+        return artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion() + ":"
+                + artifact.getClassifier();
     }
 
     private RemoteOptions options(RawConfiguration raw, String registry) throws MojoFailureException {

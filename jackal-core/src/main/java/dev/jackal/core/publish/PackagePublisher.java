@@ -48,7 +48,7 @@ public final class PackagePublisher {
         }
         try (LoadedPackage loaded = new PackageLoader(events, tempRoot).load(request.source(), Optional.empty())) {
             PackageLayout layout = loaded.layout();
-            return pusher.push(files(layout.root()), loaded.pkg(), prefix, request.overwrite());
+            return pusher.push(files(layout.root()), loaded.pkg(), prefix, request.overwrite(), request.annotations());
         } catch (IOException e) {
             throw new PublishException(request.source(), "cannot read " + request.source() + ": " + e.getMessage(), e);
         }
@@ -69,7 +69,7 @@ public final class PackagePublisher {
             events.lifecycle("building the skeleton of " + request.source());
             JackalPackage pkg =
                     SkeletonBuilder.build(request.source(), request.flavor(), layout, temp.resolve("staging"));
-            return pusher.push(files(layout.root()), pkg, prefix, request.overwrite());
+            return pusher.push(files(layout.root()), pkg, prefix, request.overwrite(), request.annotations());
         } catch (IOException e) {
             throw new PublishException(
                     request.source(), "cannot build the skeleton of " + request.source() + ": " + e.getMessage(), e);

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,12 +58,22 @@ public final class ArtifactPusher {
      * another package of the same architecture is refused before anything is sent.
      */
     public PublishResult push(PackageFiles files, JackalPackage pkg, String prefix, boolean overwrite) {
+        return push(files, pkg, prefix, overwrite, Map.of());
+    }
+
+    /**
+     * As {@link #push(PackageFiles, JackalPackage, String, boolean)}, with {@code extra} annotations on the manifest
+     * and the config next to the package's own, which they never replace.
+     */
+    public PublishResult push(
+            PackageFiles files, JackalPackage pkg, String prefix, boolean overwrite, Map<String, String> extra) {
         String tag = PackageArtifact.tag(pkg, PackageUrl.SCHEME + prefix);
         ImageReference target = PackageUrl.parse(
                 PackageUrl.SCHEME + prefix + "/" + pkg.metadata().name() + ":" + tag);
         String arch = PackageArtifact.architecture(pkg);
         List<Descriptor> layers = layers(files);
         Map<String, String> annotations = PackageArtifact.annotations(pkg);
+        new TreeMap<>(extra).forEach(annotations::putIfAbsent);
         byte[] config = config(arch, annotations);
         Descriptor configDescriptor =
                 Descriptor.of(PackageArtifact.CONFIG_MEDIA_TYPE, Digest.sha256(config), config.length);

@@ -291,6 +291,35 @@ class PackagePublishTest {
         assertNotEquals("", e.getMessage());
     }
 
+    @Test
+    void extraAnnotationsGoToTheManifestAndTheConfigWithoutReplacingThePackagesOwn() throws Exception {
+        PublishResult result = new PackagePublisher(EventHandler.NONE, work)
+                .publish(new PublishRequest(amd64, destination("annotated"), PublishFixtures.options(1))
+                        .withAnnotations(Map.of(
+                                "dev.jackal.maven.coordinates",
+                                "com.example:demo:1.0.0:amd64",
+                                PackageArtifact.TITLE,
+                                "not the name")));
+
+        JsonNode manifest =
+                JSON.readTree(SKOPEO.inspectRaw(REGISTRY.registry(), "annotated/demo@" + result.manifest()));
+        assertEquals(
+                "com.example:demo:1.0.0:amd64",
+                manifest.get("annotations").get("dev.jackal.maven.coordinates").asText());
+        assertEquals(
+                "demo", manifest.get("annotations").get(PackageArtifact.TITLE).asText());
+        JsonNode config = JSON.readTree(SKOPEO.inspect(
+                        "docker://" + REGISTRY.registry().address() + "/annotated/demo@" + result.manifest(),
+                        List.of("--config", "--raw", "--tls-verify=false"))
+                .stdout());
+        assertEquals(
+                "com.example:demo:1.0.0:amd64",
+                config.get("annotations").get("dev.jackal.maven.coordinates").asText());
+
+        PublishResult plain = publish(amd64, "plain");
+        assertNotEquals(plain.manifest(), result.manifest(), "the annotation is part of the manifest");
+    }
+
     static OciRegistry registry() {
         return REGISTRY.registry();
     }
