@@ -289,7 +289,6 @@ public class PackageMojo extends JackalMojo {
         return OciSkeletons.forCreate(events, options, MavenSkeletons.of(project));
     }
 
-    /** {@code pom} packaging with modules: a parent that only aggregates. */
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
      * dependencies, whose package is then the same as the CLI's for the same definition. Of the {@code provided}
