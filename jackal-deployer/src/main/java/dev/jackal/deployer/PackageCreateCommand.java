@@ -132,8 +132,9 @@ final class PackageCreateCommand implements Callable<Integer> {
 
     @Option(
             names = "--offline",
-            description = "Touch no network: images (a tag by the digest it last named), remote files, charts and git"
-                    + " repositories come from the cache (--jackal-cache) that online creates fill.")
+            description = "Touch no network: images (a tag by the digest it last named), remote files, charts, git"
+                    + " repositories and import.url skeletons come from the cache (--jackal-cache) that online"
+                    + " creates fill.")
     boolean offline;
 
     @Option(

@@ -2,7 +2,6 @@ package dev.jackal.maven;
 
 import dev.jackal.core.JackalException;
 import dev.jackal.core.compose.Composer;
-import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.create.OciImageStep;
@@ -277,42 +276,19 @@ public class PackageMojo extends JackalMojo {
         return builder;
     }
 
-    /**
-     * Skeletons for imports: {@code import.maven} from this project's dependencies, {@code import.url} from its
-     * registry — except under {@code -o}, where an {@code import.url} is refused in one line.
-     */
     /** Image pulls with the credentials of {@code settings.xml}'s servers, then the Docker config. */
     OciImageStep imageStep(MavenEvents events) {
         return new OciImageStep(events, SettingsCredentials.forImages(session.getSettings(), settingsDecrypter));
     }
 
+    /**
+     * Skeletons for imports: {@code import.maven} from this project's dependencies, {@code import.url} from its
+     * registry, or under {@code -o} from jackal's cache (which {@code jackal:go-offline} fills).
+     */
     SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
-        MavenSkeletons dependencies = MavenSkeletons.of(project);
-        if (session.isOffline()) {
-            return new SkeletonResolver() {
-                @Override
-                public Path url(String url) {
-                    throw new SkeletonImportException(
-                            url,
-                            "Maven runs offline (-o): import.url " + url + " needs its registry; build online once"
-                                    + " or import the skeleton by Maven coordinates (import.maven)");
-                }
-
-                @Override
-                public Path maven(String coordinates) {
-                    return dependencies.maven(coordinates);
-                }
-
-                @Override
-                public Path unpack(Path archive, String source) {
-                    return dependencies.unpack(archive, source);
-                }
-            };
-        }
-        return OciSkeletons.forCreate(events, options, dependencies);
+        return OciSkeletons.forCreate(events, options, MavenSkeletons.of(project));
     }
 
-    /** {@code pom} packaging with modules: a parent that only aggregates. */
     /**
      * The project's own runtime dependency tree, as an SBOM inside the package; none for a project without
      * dependencies, whose package is then the same as the CLI's for the same definition. Of the {@code provided}

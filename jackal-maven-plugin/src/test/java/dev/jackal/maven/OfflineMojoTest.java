@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.RegistryOptions;
+import dev.jackal.core.publish.PackagePublisher;
+import dev.jackal.core.publish.PublishRequest;
+import dev.jackal.core.remote.RemoteOptions;
 import dev.jackal.maven.PackageMojoTest.RecordingLog;
 import dev.jackal.test.http.StaticHttpServer;
 import dev.jackal.test.oci.Skopeo;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code jackal:go-offline} then {@code mvn -o jackal:package} on real loopback services (Debian's
  * {@code docker-registry} and an HTTP server), which are stopped in between: the offline build needs nothing but
- * the cache, and a build with an empty cache fails with one line naming {@code jackal:go-offline}.
+ * the cache (images, a remote file and an {@code import.url} skeleton), and a build with an empty cache fails with one
+ * line naming {@code jackal:go-offline}.
  */
 class OfflineMojoTest {
 
@@ -70,12 +76,14 @@ class OfflineMojoTest {
         Files.writeString(served.resolve("motd.txt"), "served over HTTP\n");
 
         Run cached;
+        String skeleton;
         try (OciRegistry registry = OciRegistry.start(OciRegistry.Variant.PLAIN);
                 StaticHttpServer http = StaticHttpServer.serve(served)) {
             TestImages.builder()
                     .seed(17)
                     .tag("1.0")
                     .push(Skopeo.find(), registry, "offline/app", Files.createTempDirectory("jackal-image"));
+            skeleton = publishSkeleton(dir.resolve("skeleton-source"), registry);
             Files.writeString(
                     dir.resolve("jackal.yaml"),
                     """
@@ -92,8 +100,12 @@ class OfflineMojoTest {
                             target: /etc/motd
                         images:
                           - %s/offline/app:1.0
+                      - name: db
+                        required: true
+                        import:
+                          url: %s
                     """
-                            .formatted(http.baseUrl(), registry.address()));
+                            .formatted(http.baseUrl(), registry.address(), skeleton));
 
             cached = run(basedir, "go-offline", false, Map.of());
             assertTrue(http.requests().contains("/motd.txt"), http.requests().toString());
@@ -120,6 +132,9 @@ class OfflineMojoTest {
         assertTrue(
                 offline.log().has("WARN offline: ") && offline.log().has("/offline/app:1.0 is taken as sha256:"),
                 offline.log().lines.toString());
+        assertTrue(
+                offline.log().has("WARN offline: skeleton " + skeleton + " is taken from the cache (pulled "),
+                offline.log().lines.toString());
         assertTrue(Files.isRegularFile(dir.resolve("target/jackal-package-offline-amd64-1.0.0.tar.zst")));
 
         // offline, the tag counts by its cached digest: the next offline build is up to date
@@ -137,11 +152,42 @@ class OfflineMojoTest {
         assertTrue(
                 missing.getMessage().endsWith(": offline and not cached: run `mvn jackal:go-offline`"),
                 missing.getMessage());
-        assertTrue(missing.getMessage().contains("/motd.txt"), missing.getMessage());
+        // composition comes first: the import.url skeleton, at its line
+        assertTrue(
+                missing.getMessage().contains("components[1].import.url: skeleton " + skeleton + ": offline"),
+                missing.getMessage());
         assertFalse(missing.getMessage().contains("\n"), missing.getMessage());
 
         MojoFailureException refused =
                 assertThrows(MojoFailureException.class, () -> run(basedir, "go-offline", true, Map.of()));
         assertTrue(refused.getMessage().contains("without -o"), refused.getMessage());
+    }
+
+    /** Publishes a skeleton with one component, {@code db}, and returns its {@code import.url}. */
+    private static String publishSkeleton(Path source, OciRegistry registry) throws Exception {
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("schema.sql"), "create table t (id int);\n");
+        Files.writeString(
+                source.resolve("jackal.yaml"),
+                """
+                kind: JackalPackageConfig
+                metadata:
+                  name: db
+                  version: 2.0.0
+                components:
+                  - name: db
+                    required: true
+                    files:
+                      - source: schema.sql
+                        target: /opt/db/schema.sql
+                """);
+        String repository = "oci://" + registry.address() + "/skeletons";
+        new PackagePublisher(event -> {}, Files.createTempDirectory("jackal-publish"))
+                .publish(new PublishRequest(
+                        source,
+                        repository,
+                        new RemoteOptions(
+                                RegistryOptions.defaults().withPlainHttp(true), CredentialProvider.anonymous(), 2)));
+        return repository + "/db:2.0.0";
     }
 }

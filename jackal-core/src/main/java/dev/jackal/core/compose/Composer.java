@@ -1,5 +1,6 @@
 package dev.jackal.core.compose;
 
+import dev.jackal.core.OfflineException;
 import dev.jackal.core.definition.Definition;
 import dev.jackal.core.definition.DefinitionException;
 import dev.jackal.core.definition.DefinitionProblem;
@@ -179,6 +180,11 @@ public final class Composer {
         try {
             dir = skeletons.url(url);
         } catch (SkeletonImportException e) {
+            if (e.getCause() instanceof OfflineException offline) {
+                // stays an OfflineException, so the front end adds how to fill the cache
+                throw new OfflineException(
+                        fail(node, "import.url", offline.source()).getMessage());
+            }
             throw fail(node, "import.url", e.getMessage());
         }
         return headDir.relativize(dir.toAbsolutePath().normalize());

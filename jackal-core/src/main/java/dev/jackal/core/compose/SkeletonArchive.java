@@ -15,10 +15,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,8 +35,23 @@ public final class SkeletonArchive {
     /** {@code build.architecture} (and {@code metadata.architecture}) of a skeleton. */
     public static final String ARCHITECTURE = "skeleton";
 
-    /** In an unpacked directory: the SHA-256 of the archive it came from, so an unchanged archive is not unpacked again. */
+    /**
+     * In an unpacked directory: the SHA-256 of the archive it came from, so an unchanged archive is not unpacked again.
+     * It is written last, once the checksums are verified and every component is extracted, so a directory without it
+     * is an interrupted unpack; its time is when those bytes were unpacked (an unchanged archive leaves it alone).
+     */
     static final String SOURCE_MARKER = ".jackal-skeleton.sha256";
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * A complete unpack of a skeleton archive.
+     *
+     * @param dir the unpacked directory
+     * @param archiveSha256 the SHA-256 (hex) of the archive it came from
+     * @param unpackedAt when those bytes were unpacked there
+     */
+    public record Unpacked(Path dir, String archiveSha256, Instant unpackedAt) {}
 
     private SkeletonArchive() {}
 
@@ -61,6 +80,27 @@ public final class SkeletonArchive {
     }
 
     /**
+     * The complete unpack at {@code dir}, read from its marker; empty when {@code dir} was never unpacked into or its
+     * unpack was interrupted. Nothing is verified again: the marker is only written after verification.
+     */
+    public static Optional<Unpacked> unpacked(Path dir) {
+        Path marker = dir.resolve(SOURCE_MARKER);
+        try {
+            if (!Files.isRegularFile(marker)) {
+                return Optional.empty();
+            }
+            String digest = Files.readString(marker, StandardCharsets.UTF_8).strip();
+            if (!SHA256_HEX.matcher(digest).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    new Unpacked(dir, digest, Files.getLastModifiedTime(marker).toInstant()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Unpacks the skeleton {@code archive} into {@code dir} (replacing what was there unless it came from the same
      * bytes): the archive is extracted safely, its checksums are verified, and each component's tar is extracted next
      * to it.
@@ -79,6 +119,7 @@ public final class SkeletonArchive {
             }
             Directories.delete(dir);
             SafeExtractor.extract(archive, dir, ExtractOptions.defaults());
+            Files.deleteIfExists(marker); // only this method's verified unpack writes one
             PackageLayout layout = new PackageLayout(dir);
             if (!Files.isRegularFile(layout.definition())) {
                 throw new SkeletonImportException(
@@ -105,7 +146,9 @@ public final class SkeletonArchive {
                     SafeExtractor.extract(tar, layout.componentsDir(), ExtractOptions.defaults());
                 }
             }
-            Files.writeString(marker, digest + "\n", StandardCharsets.UTF_8);
+            Path written =
+                    Files.writeString(dir.resolve(SOURCE_MARKER + ".tmp"), digest + "\n", StandardCharsets.UTF_8);
+            Files.move(written, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return dir;
         } catch (ChecksumException | UnsafeEntryException e) {
             throw new SkeletonImportException(source, source + " (" + archive + ") is damaged: " + e.getMessage(), e);

@@ -14,7 +14,8 @@ public interface SkeletonResolver {
      * pulled and unpacked by {@link SkeletonArchive#unpack}. Only a front end that can reach registries resolves it
      * (the publish package's {@code OciSkeletons}); by default this refuses.
      *
-     * @throws SkeletonImportException when the skeleton cannot be had
+     * @throws SkeletonImportException when the skeleton cannot be had; caused by a
+     *     {@link dev.jackal.core.OfflineException} when offline and not cached, which composition passes on as one
      */
     default Path url(String url) {
         throw new SkeletonImportException(

@@ -48,9 +48,9 @@ import java.util.function.Predicate;
  * @param imageArchives OCI image layouts packed as tars (Jib's {@code jib:buildTar} with the OCI format): each image
  *     in one, named by its {@code ref.name} annotation, is copied from there byte for byte, and must be listed under a
  *     component's {@code images}; see {@link ImageArchive}
- * @param offline touch no network: images, tags, remote files, charts and git repositories come from
- *     {@code cacheDir} (which every online create fills), and anything missing there fails with an
- *     {@link dev.jackal.core.OfflineException}
+ * @param offline touch no network: images, tags, remote files, charts, git repositories and {@code import.url}
+ *     skeletons (with {@code OciSkeletons.forCreate}) come from {@code cacheDir} (which every online create fills),
+ *     and anything missing there fails with an {@link dev.jackal.core.OfflineException}
  */
 public record CreateOptions(
         Path packageDir,

@@ -1,6 +1,7 @@
 package dev.jackal.core.publish;
 
 import dev.jackal.core.JackalException;
+import dev.jackal.core.OfflineException;
 import dev.jackal.core.compose.SkeletonArchive;
 import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
@@ -14,14 +15,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves {@code import.url: oci://REGISTRY/REPOSITORY/NAME:VERSION} (spec §3.6): pulls the {@code skeleton} entry of
  * the published package with {@link PackagePuller} (checksums verified) and unpacks it under
  * {@code <cache>/skeletons/<sha256 of the URL>/}, so composition reads it like a local skeleton. The pulled archive is
- * kept there; a second create pulls again (the tag may have moved) and unpacks only when the bytes changed.
+ * kept there; a second create pulls again (the tag may have moved) and unpacks only when the bytes changed. Offline,
+ * no registry is asked: the skeleton a previous online create unpacked completely (see
+ * {@link SkeletonArchive#unpacked}) is used with a warning, and a URL never pulled fails with a
+ * {@link SkeletonImportException} caused by an {@link OfflineException}, whose front end says how to fill the cache.
+ * Each URL is resolved once per instance, so a create's fingerprint and its build see the same skeleton.
  * {@code import.maven} and skeleton archives named by {@code import.path} are left to {@code fallback}.
  */
 public final class OciSkeletons implements SkeletonResolver {
@@ -31,6 +39,8 @@ public final class OciSkeletons implements SkeletonResolver {
     private final Path tempRoot;
     private final RemoteOptions options;
     private final SkeletonResolver fallback;
+    private final boolean offline;
+    private final Map<String, Path> resolved = new ConcurrentHashMap<>();
 
     /**
      * @param cacheDir jackal's cache; skeletons go to its {@code skeletons/} directory
@@ -38,25 +48,33 @@ public final class OciSkeletons implements SkeletonResolver {
      * @param options registry options and credentials
      * @param fallback what resolves {@code import.maven} and archives ({@link SkeletonResolver#LOCAL_ONLY} outside
      *     a build tool)
+     * @param offline ask no registry: take each skeleton from {@code cacheDir}
      */
     public OciSkeletons(
-            EventHandler events, Path cacheDir, Path tempRoot, RemoteOptions options, SkeletonResolver fallback) {
+            EventHandler events,
+            Path cacheDir,
+            Path tempRoot,
+            RemoteOptions options,
+            SkeletonResolver fallback,
+            boolean offline) {
         this.events = events;
         this.cacheDir = cacheDir;
         this.tempRoot = tempRoot;
         this.options = options;
         this.fallback = fallback;
+        this.offline = offline;
     }
 
     /**
      * The resolver of one create run: its registry flags (plain HTTP, TLS, retries, bounds, concurrency) and cache,
-     * the Docker config's credentials; staging under {@code <cache>/tmp}.
+     * the Docker config's credentials, its offline switch; staging under {@code <cache>/tmp}.
      */
     public static OciSkeletons forCreate(EventHandler events, CreateOptions create, SkeletonResolver fallback) {
         RemoteOptions options = RemoteOptions.defaults()
                 .withRegistry(create.registryOptions())
                 .withConcurrency(create.ociConcurrency());
-        return new OciSkeletons(events, create.cacheDir(), create.cacheDir().resolve("tmp"), options, fallback);
+        return new OciSkeletons(
+                events, create.cacheDir(), create.cacheDir().resolve("tmp"), options, fallback, create.offline());
     }
 
     @Override
@@ -67,7 +85,15 @@ public final class OciSkeletons implements SkeletonResolver {
                     "import.url '" + url + "' is not an OCI reference: write oci://REGISTRY/REPOSITORY/NAME:VERSION"
                             + " (a skeleton published with jackal package publish DIR or mvn jackal:publish)");
         }
+        return resolved.computeIfAbsent(url, this::resolve);
+    }
+
+    private Path resolve(String url) {
         Path dir = cacheDir.resolve("skeletons").resolve(hash(url));
+        return offline ? cached(url, dir.resolve("unpacked")) : pull(url, dir);
+    }
+
+    private Path pull(String url, Path dir) {
         PullResult pulled;
         try {
             Files.createDirectories(tempRoot);
@@ -82,6 +108,19 @@ public final class OciSkeletons implements SkeletonResolver {
             throw new SkeletonImportException(url, "cannot pull the skeleton " + url + ": " + e.getMessage(), e);
         }
         return SkeletonArchive.unpack(pulled.archive(), dir.resolve("unpacked"), url);
+    }
+
+    /** Offline: the skeleton an online create unpacked completely, else an {@link OfflineException} in the cause. */
+    private Path cached(String url, Path unpackedDir) {
+        SkeletonArchive.Unpacked unpacked = SkeletonArchive.unpacked(unpackedDir)
+                .orElseThrow(() -> {
+                    OfflineException offlineException = new OfflineException("skeleton " + url);
+                    return new SkeletonImportException(url, offlineException.getMessage(), offlineException);
+                });
+        events.warn("offline: skeleton " + url + " is taken from the cache (pulled "
+                + unpacked.unpackedAt().truncatedTo(ChronoUnit.SECONDS) + ", archive sha256:"
+                + unpacked.archiveSha256().substring(0, 12) + "); the registry is not asked whether it moved");
+        return unpacked.dir();
     }
 
     @Override
