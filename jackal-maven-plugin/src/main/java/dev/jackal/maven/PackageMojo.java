@@ -283,10 +283,15 @@ public class PackageMojo extends JackalMojo {
 
     /**
      * Skeletons for imports: {@code import.maven} from this project's dependencies, {@code import.url} from its
-     * registry, or under {@code -o} from jackal's cache (which {@code jackal:go-offline} fills).
+     * registry with the credentials image pulls use ({@code settings.xml} servers, then the Docker config), or under
+     * {@code -o} from jackal's cache (which {@code jackal:go-offline} fills).
      */
     SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
-        return OciSkeletons.forCreate(events, options, MavenSkeletons.of(project));
+        return OciSkeletons.forCreate(
+                events,
+                options,
+                SettingsCredentials.forImages(session.getSettings(), settingsDecrypter),
+                MavenSkeletons.of(project));
     }
 
     /**

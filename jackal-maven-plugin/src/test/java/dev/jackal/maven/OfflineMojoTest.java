@@ -165,6 +165,11 @@ class OfflineMojoTest {
 
     /** Publishes a skeleton with one component, {@code db}, and returns its {@code import.url}. */
     private static String publishSkeleton(Path source, OciRegistry registry) throws Exception {
+        return publishSkeleton(source, registry, CredentialProvider.anonymous());
+    }
+
+    /** As {@link #publishSkeleton(Path, OciRegistry)}, with these credentials. */
+    static String publishSkeleton(Path source, OciRegistry registry, CredentialProvider credentials) throws Exception {
         Files.createDirectories(source);
         Files.writeString(source.resolve("schema.sql"), "create table t (id int);\n");
         Files.writeString(
@@ -186,8 +191,7 @@ class OfflineMojoTest {
                 .publish(new PublishRequest(
                         source,
                         repository,
-                        new RemoteOptions(
-                                RegistryOptions.defaults().withPlainHttp(true), CredentialProvider.anonymous(), 2)));
+                        new RemoteOptions(RegistryOptions.defaults().withPlainHttp(true), credentials, 2)));
         return repository + "/db:2.0.0";
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.Credentials;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.oci.TestImages;
 import dev.jackal.test.registry.OciRegistry;
@@ -13,6 +15,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code jackal:package} pulls its images with the credentials of the settings.xml server named after the
- * registry, as {@code jackal:publish} pushes: a real htpasswd registry refuses the pull without it.
+ * {@code jackal:package} pulls its images and its {@code import.url} skeletons with the credentials of the
+ * settings.xml server named after the registry, as {@code jackal:publish} pushes: a real htpasswd registry refuses the
+ * pull without it.
  */
 class PackageCredentialsTest {
 
@@ -63,6 +67,46 @@ class PackageCredentialsTest {
             server.setUsername(registry.username().orElseThrow());
             server.setPassword(registry.password().orElseThrow());
             MavenProject project = run(basedir, image, server);
+            assertEquals(
+                    List.of("tar.zst:amd64"),
+                    project.getAttachedArtifacts().stream()
+                            .map(a -> a.getType() + ":" + a.getClassifier())
+                            .toList());
+        }
+    }
+
+    @Test
+    void importUrlSkeletonsArePulledWithTheServerNamedAfterTheRegistry() throws Exception {
+        File basedir = resources.getBasedir("image");
+        try (OciRegistry registry = OciRegistry.start(OciRegistry.Variant.AUTH)) {
+            Credentials login = new Credentials(
+                    registry.username().orElseThrow(), registry.password().orElseThrow());
+            String skeleton = OfflineMojoTest.publishSkeleton(
+                    basedir.toPath().resolve("skeleton-source"),
+                    registry,
+                    CredentialProvider.of(Map.of(registry.address(), login)));
+            Files.writeString(
+                    basedir.toPath().resolve("jackal.yaml"),
+                    """
+                    kind: JackalPackageConfig
+                    metadata:
+                      name: image
+                    components:
+                      - name: db
+                        required: true
+                        import:
+                          url: %s
+                    """
+                            .formatted(skeleton));
+
+            MojoFailureException refused = assertThrows(MojoFailureException.class, () -> run(basedir, "unused", null));
+            assertTrue(refused.getMessage().contains("requires authentication"), refused.getMessage());
+
+            Server server = new Server();
+            server.setId(registry.address());
+            server.setUsername(login.username());
+            server.setPassword(login.password());
+            MavenProject project = run(basedir, "unused", server);
             assertEquals(
                     List.of("tar.zst:amd64"),
                     project.getAttachedArtifacts().stream()

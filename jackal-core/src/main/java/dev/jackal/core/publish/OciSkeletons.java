@@ -7,6 +7,8 @@ import dev.jackal.core.compose.SkeletonImportException;
 import dev.jackal.core.compose.SkeletonResolver;
 import dev.jackal.core.create.CreateOptions;
 import dev.jackal.core.event.EventHandler;
+import dev.jackal.core.oci.CredentialProvider;
+import dev.jackal.core.oci.DockerConfigCredentials;
 import dev.jackal.core.remote.PackageUrl;
 import dev.jackal.core.remote.RemoteOptions;
 import java.io.IOException;
@@ -70,8 +72,18 @@ public final class OciSkeletons implements SkeletonResolver {
      * the Docker config's credentials, its offline switch; staging under {@code <cache>/tmp}.
      */
     public static OciSkeletons forCreate(EventHandler events, CreateOptions create, SkeletonResolver fallback) {
+        return forCreate(events, create, DockerConfigCredentials.fromEnvironment(), fallback);
+    }
+
+    /**
+     * As {@link #forCreate(EventHandler, CreateOptions, SkeletonResolver)} with the front end's own credentials
+     * (e.g. a build tool's servers before the Docker config), the ones its image pulls use.
+     */
+    public static OciSkeletons forCreate(
+            EventHandler events, CreateOptions create, CredentialProvider credentials, SkeletonResolver fallback) {
         RemoteOptions options = RemoteOptions.defaults()
                 .withRegistry(create.registryOptions())
+                .withCredentials(credentials)
                 .withConcurrency(create.ociConcurrency());
         return new OciSkeletons(
                 events, create.cacheDir(), create.cacheDir().resolve("tmp"), options, fallback, create.offline());
