@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust, how
  * often to retry transient failures (5xx and I/O errors, timeouts included; never 4xx) with exponential back-off, and
- * the {@link TransferBounds} of every request. Without plain HTTP, a loopback registry ({@code localhost},
+ * the {@link TransferBounds} of every request, and the {@link HttpProxy} requests go through. Without plain HTTP, a loopback registry ({@code localhost},
  * {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over plain HTTP; no other registry is, unless
  * {@link #withPlainHttpFallback} allows it.
  */

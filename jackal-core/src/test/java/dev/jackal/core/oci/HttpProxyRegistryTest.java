@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jackal.core.net.HttpProxy;
+import dev.jackal.test.Exec;
 import dev.jackal.test.http.Tinyproxy;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.oci.TestImage;
@@ -104,12 +105,13 @@ class HttpProxyRegistryTest {
     }
 
     @Test
-    void theTokenRequestGoesThroughTheProxyToo() throws Exception {
+    void theTokenRequestAndRedirectedBlobDownloadsGoThroughTheProxyToo() throws Exception {
         OciRegistry registry = PLAIN_REGISTRY.registry();
         TestImages.builder().seed(72).tag("1").push(skopeo, registry, "proxied/token", work);
         try (RegistryProxy tokenServer = RegistryProxy.start(registry.baseUrl());
                 Tinyproxy tinyproxy = Tinyproxy.start()) {
             tokenServer.requireBearer("token-user", "token-secret");
+            tokenServer.redirectBlobDownloads();
             RegistryClient client = RegistryClient.builder()
                     .credentials(CredentialProvider.of(
                             Map.of(tokenServer.address(), new Credentials("token-user", "token-secret"))))
@@ -123,6 +125,9 @@ class HttpProxyRegistryTest {
             List<String> requests = tinyproxy.requests();
             assertTrue(count(requests, "GET http://" + tokenServer.address() + "/token?") >= 1, requests.toString());
             assertEquals(1, tokenServer.tokenQueries().size());
+            assertTrue(
+                    count(requests, "GET http://" + registry.address() + "/v2/proxied/token/blobs/sha256:") >= 2,
+                    "the redirected blob downloads went through the proxy too: " + requests);
         }
     }
 
@@ -216,6 +221,51 @@ class HttpProxyRegistryTest {
             assertEquals(407, e.status());
             assertTrue(e.getMessage().contains("-D" + ProxyMessages.TUNNELING_DISABLED_SCHEMES + "="), e.getMessage());
             assertFalse(e.getMessage().contains(tinyproxy.password().orElseThrow()));
+        }
+    }
+
+    @Test
+    void basicCredentialsForConnectWorkWhenTheJvmAllowsThem() {
+        OciRegistry registry = TLS_REGISTRY.registry();
+        TestImage image = TestImages.builder().seed(78).tag("1").push(skopeo, registry, "proxied/tls-basic", work);
+        try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth(registry.port())) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Exec.Result result = Exec.run(
+                    List.of(
+                            java.toString(),
+                            "-D" + ProxyMessages.TUNNELING_DISABLED_SCHEMES + "=",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ProxiedCopyMain.class.getName(),
+                            registry.address() + "/proxied/tls-basic:1",
+                            work.resolve("out").toString(),
+                            registry.address() + "/proxied/tls-basic-copy:1"),
+                    Map.of(
+                            "PROXY_HOST", tinyproxy.host(),
+                            "PROXY_PORT", String.valueOf(tinyproxy.port()),
+                            "PROXY_USER", tinyproxy.username().orElseThrow(),
+                            "PROXY_PASSWORD", tinyproxy.password().orElseThrow(),
+                            "REGISTRY_USER", registry.username().orElseThrow(),
+                            "REGISTRY_PASSWORD", registry.password().orElseThrow(),
+                            "REGISTRY_CA",
+                                    registry.caCertificate().orElseThrow().toString()),
+                    null);
+
+            assertEquals(0, result.exitCode(), result.stderr() + result.stdout());
+            assertEquals(image.digest(), result.stdout().strip());
+            List<String> requests = tinyproxy.requests();
+            assertTrue(
+                    !requests.isEmpty()
+                            && requests.stream()
+                                    .allMatch(line -> line.startsWith("CONNECT " + registry.address() + " ")),
+                    requests.toString());
+            assertEquals(
+                    image.digest(),
+                    OciFixtures.clientFor(registry)
+                            .resolve(OciFixtures.ref(registry, "proxied/tls-basic-copy:1"))
+                            .digest()
+                            .toString(),
+                    "pushed through the tunnel too");
         }
     }
 }
