@@ -34,6 +34,13 @@ final class MavenMessages {
         WORDS.put("--min-transfer-rate", "<minTransferRate> (-D" + PropertyNames.MIN_TRANSFER_RATE + ")");
     }
 
+    /** The core's words for the proxy's credentials, in settings.xml's. */
+    private static final Map<String, String> PROXY_WORDS = Map.of(
+            "give the proxy a user name and password",
+            "add <username> and <password> to the <proxy> in settings.xml",
+            "check the proxy's user name and password",
+            "check the <username> and <password> of the <proxy> in settings.xml");
+
     /** A flag as a whole word: not the prefix of a longer flag. */
     private static final Pattern FLAG = Pattern.compile("'?(--[a-z][a-z-]*[a-z])'?(?![a-z-])");
 
@@ -50,7 +57,11 @@ final class MavenMessages {
             matcher.appendReplacement(out, Matcher.quoteReplacement(words != null ? words : matcher.group()));
         }
         matcher.appendTail(out);
-        return out.toString();
+        String result = out.toString();
+        for (Map.Entry<String, String> words : PROXY_WORDS.entrySet()) {
+            result = result.replace(words.getKey(), words.getValue());
+        }
+        return result;
     }
 
     /** What went wrong, never {@code null}: the message, else the exception's type. */

@@ -23,7 +23,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the jackal package of this project from its {@code jackal.yaml} and attaches it to the build (type
@@ -47,9 +46,6 @@ public class PackageMojo extends JackalMojo {
 
     @Component
     MavenProjectHelper projectHelper;
-
-    @Component
-    SettingsDecrypter settingsDecrypter;
 
     /** Skip the goal. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
@@ -252,6 +248,7 @@ public class PackageMojo extends JackalMojo {
                 .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
                 .retries(raw.integer(PropertyNames.RETRIES, retries))
                 .network(bounds(raw, connectTimeout, readTimeout, minTransferRate))
+                .proxy(session.isOffline() ? null : registryProxy())
                 .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
                 .extraSboms(dependencySbom())
                 .recordBuilder(raw.bool(PropertyNames.RECORD_BUILDER, recordBuilder))

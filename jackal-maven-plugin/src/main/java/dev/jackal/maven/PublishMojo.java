@@ -19,12 +19,9 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Publishes the packages this build attached (each architecture and flavor {@code jackal:package} made, and the
@@ -33,7 +30,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Credentials come from the settings.xml server whose id is {@code publishServerId}, else the registry's
  * host:port, else its host (passwords decrypted as Maven does), else the Docker config and its credential helpers.
  * A release version never replaces a different package already under its tag unless {@code publishOverwrite} is
- * set; a SNAPSHOT version always does. Offline ({@code -o}) it fails before any network access.
+ * set; a SNAPSHOT version always does. Offline ({@code -o}) it fails before any network access. Registry requests go
+ * through the first active http(s) proxy of settings.xml, except to its nonProxyHosts.
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public final class PublishMojo extends JackalMojo {
@@ -42,9 +40,6 @@ public final class PublishMojo extends JackalMojo {
      * The manifest annotation naming the Maven artifact a published package is (its twin in the Maven repository).
      */
     static final String COORDINATES_ANNOTATION = "dev.jackal.maven.coordinates";
-
-    @Component
-    SettingsDecrypter settingsDecrypter;
 
     /** Skip this goal only (the package is still built and deployed to Maven repositories). */
     @Parameter(property = PropertyNames.PUBLISH_SKIP, defaultValue = "false")
@@ -136,7 +131,6 @@ public final class PublishMojo extends JackalMojo {
         } catch (IllegalArgumentException | JackalException e) {
             throw new MojoFailureException(MavenMessages.describe(e));
         }
-        warnAboutProxy();
         MavenEvents events = new MavenEvents(getLog());
         try {
             Path temp = Files.createDirectories(Path.of(project.getBuild().getDirectory(), "jackal-publish"));
@@ -183,7 +177,8 @@ public final class PublishMojo extends JackalMojo {
                 .withInsecureSkipTlsVerify(
                         raw.bool(PropertyNames.PUBLISH_INSECURE_SKIP_TLS_VERIFY, publishInsecureSkipTlsVerify))
                 .withRetries(raw.integer(PropertyNames.RETRIES, retries))
-                .withBounds(bounds(raw, connectTimeout, readTimeout, minTransferRate));
+                .withBounds(bounds(raw, connectTimeout, readTimeout, minTransferRate))
+                .withProxy(registryProxy());
         return new RemoteOptions(
                 registryOptions, credentials, raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency));
     }
@@ -217,15 +212,5 @@ public final class PublishMojo extends JackalMojo {
                 "allow overwriting to replace it",
                 "run with -D" + PropertyNames.PUBLISH_OVERWRITE + " (<publishOverwrite>true</publishOverwrite>) to"
                         + " replace it");
-    }
-
-    /** jackal's HTTP client connects directly; say so rather than ignore settings.xml's proxy silently. */
-    private void warnAboutProxy() {
-        Proxy proxy =
-                session.getSettings() == null ? null : session.getSettings().getActiveProxy();
-        if (proxy != null) {
-            getLog().warn("jackal: the active <proxy> '" + proxy.getId() + "' of settings.xml is not applied to"
-                    + " registry requests yet; jackal connects to the registry directly");
-        }
     }
 }

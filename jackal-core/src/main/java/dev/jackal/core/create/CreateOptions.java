@@ -1,6 +1,7 @@
 package dev.jackal.core.create;
 
 import dev.jackal.core.model.JackalPackage;
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.oci.RegistryOptions;
 import dev.jackal.core.template.CreateTemplater;
@@ -51,6 +52,8 @@ import java.util.function.Predicate;
  * @param offline touch no network: images, tags, remote files, charts, git repositories and {@code import.url}
  *     skeletons (with {@code OciSkeletons.forCreate}) come from {@code cacheDir} (which every online create fills),
  *     and anything missing there fails with an {@link dev.jackal.core.OfflineException}
+ * @param proxy the HTTP proxy that image registries (pulls and {@code import.url} skeletons) are reached through, or
+ *     null to connect directly
  */
 public record CreateOptions(
         Path packageDir,
@@ -76,7 +79,8 @@ public record CreateOptions(
         Instant timestamp,
         String defaultVersion,
         List<ImageArchive> imageArchives,
-        boolean offline) {
+        boolean offline,
+        HttpProxy proxy) {
 
     public CreateOptions {
         Objects.requireNonNull(packageDir, "packageDir");
@@ -107,13 +111,14 @@ public record CreateOptions(
         }
     }
 
-    /** The registry settings of this run's flags: plain HTTP, TLS verification, retries, network bounds. */
+    /** The registry settings of this run's flags: plain HTTP, TLS verification, retries, network bounds, proxy. */
     public RegistryOptions registryOptions() {
         return RegistryOptions.defaults()
                 .withPlainHttp(plainHttp)
                 .withInsecureSkipTlsVerify(insecureSkipTlsVerify)
                 .withRetries(retries)
-                .withBounds(network);
+                .withBounds(network)
+                .withProxy(proxy);
     }
 
     public static Builder builder(Path packageDir) {
@@ -146,6 +151,7 @@ public record CreateOptions(
         private String defaultVersion;
         private List<ImageArchive> imageArchives = List.of();
         private boolean offline;
+        private HttpProxy proxy;
 
         private Builder(Path packageDir) {
             this.packageDir = packageDir;
@@ -272,6 +278,12 @@ public record CreateOptions(
             return this;
         }
 
+        /** The HTTP proxy for image registries; null (the default) connects directly. */
+        public Builder proxy(HttpProxy value) {
+            this.proxy = value;
+            return this;
+        }
+
         public CreateOptions build() {
             return new CreateOptions(
                     packageDir,
@@ -297,7 +309,8 @@ public record CreateOptions(
                     timestamp,
                     defaultVersion,
                     imageArchives,
-                    offline);
+                    offline,
+                    proxy);
         }
     }
 }

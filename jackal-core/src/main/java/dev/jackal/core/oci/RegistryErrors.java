@@ -68,6 +68,9 @@ final class RegistryErrors {
                     prefix + "the registry " + registry + " answered " + server.status + tried
                             + suffix(server.getMessage()));
         }
+        if (e instanceof RegistryTransport.ProxyFailure proxy) {
+            return new RegistryException(registry, proxy.status, prefix + proxy.getMessage() + tried);
+        }
         if (e instanceof TransferTimeoutException) {
             return new RegistryConnectionException(registry, prefix + e.getMessage() + tried, e);
         }
@@ -127,6 +130,7 @@ final class RegistryErrors {
     /** Whether another attempt may succeed: 5xx and connection trouble, but not TLS or unknown hosts. */
     static boolean retryable(IOException e) {
         return !(e instanceof InterruptedIOException)
+                && !(e instanceof RegistryTransport.ProxyFailure proxy && proxy.status == 407)
                 && find(e, SSLException.class) == null
                 && find(e, UnresolvedAddressException.class) == null
                 && find(e, UnknownHostException.class) == null;

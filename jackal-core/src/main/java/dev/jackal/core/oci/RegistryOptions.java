@@ -1,5 +1,6 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.TransferBounds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,14 +10,22 @@ import java.util.Optional;
 /**
  * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust, how
  * often to retry transient failures (5xx and I/O errors, timeouts included; never 4xx) with exponential back-off, and
- * the {@link TransferBounds} of every request. Without plain HTTP, a loopback registry ({@code localhost},
+ * the {@link TransferBounds} of every request, and the {@link HttpProxy} requests go through. Without plain HTTP, a loopback registry ({@code localhost},
  * {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over plain HTTP; no other registry is, unless
  * {@link #withPlainHttpFallback} allows it.
  */
 public final class RegistryOptions {
 
     private static final RegistryOptions DEFAULTS = new RegistryOptions(
-            false, false, false, 3, null, Duration.ofMillis(500), Duration.ofSeconds(8), TransferBounds.defaults());
+            false,
+            false,
+            false,
+            3,
+            null,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(8),
+            TransferBounds.defaults(),
+            null);
 
     private final boolean plainHttp;
     private final boolean plainHttpFallback;
@@ -26,6 +35,7 @@ public final class RegistryOptions {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final TransferBounds bounds;
+    private final HttpProxy proxy;
 
     private RegistryOptions(
             boolean plainHttp,
@@ -35,7 +45,8 @@ public final class RegistryOptions {
             Path caCertificate,
             Duration initialBackoff,
             Duration maxBackoff,
-            TransferBounds bounds) {
+            TransferBounds bounds,
+            HttpProxy proxy) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, not " + retries);
         }
@@ -50,6 +61,7 @@ public final class RegistryOptions {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.bounds = Objects.requireNonNull(bounds, "bounds");
+        this.proxy = proxy;
     }
 
     /**
@@ -69,7 +81,8 @@ public final class RegistryOptions {
                 caCertificate,
                 initialBackoff,
                 maxBackoff,
-                bounds);
+                bounds,
+                proxy);
     }
 
     /**
@@ -78,13 +91,21 @@ public final class RegistryOptions {
      */
     public RegistryOptions withPlainHttpFallback(boolean fallback) {
         return new RegistryOptions(
-                plainHttp, fallback, insecureSkipTlsVerify, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+                plainHttp,
+                fallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initialBackoff,
+                maxBackoff,
+                bounds,
+                proxy);
     }
 
     /** Accept any certificate and host name (as {@code --insecure-skip-tls-verify}). */
     public RegistryOptions withInsecureSkipTlsVerify(boolean skip) {
         return new RegistryOptions(
-                plainHttp, plainHttpFallback, skip, retries, caCertificate, initialBackoff, maxBackoff, bounds);
+                plainHttp, plainHttpFallback, skip, retries, caCertificate, initialBackoff, maxBackoff, bounds, proxy);
     }
 
     public RegistryOptions withRetries(int retries) {
@@ -96,7 +117,8 @@ public final class RegistryOptions {
                 caCertificate,
                 initialBackoff,
                 maxBackoff,
-                bounds);
+                bounds,
+                proxy);
     }
 
     /** Trust the CA certificate(s) in this PEM file (instead of the JDK's trust store) for this registry. */
@@ -109,12 +131,21 @@ public final class RegistryOptions {
                 Objects.requireNonNull(pemFile),
                 initialBackoff,
                 maxBackoff,
-                bounds);
+                bounds,
+                proxy);
     }
 
     public RegistryOptions withBackoff(Duration initial, Duration max) {
         return new RegistryOptions(
-                plainHttp, plainHttpFallback, insecureSkipTlsVerify, retries, caCertificate, initial, max, bounds);
+                plainHttp,
+                plainHttpFallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initial,
+                max,
+                bounds,
+                proxy);
     }
 
     /** Timeouts and the minimum rate of every request. */
@@ -127,7 +158,25 @@ public final class RegistryOptions {
                 caCertificate,
                 initialBackoff,
                 maxBackoff,
-                bounds);
+                bounds,
+                proxy);
+    }
+
+    /**
+     * Send every request (token requests and redirected blob downloads included) through {@code proxy}, except to
+     * the hosts of its {@link HttpProxy#nonProxyHosts}; null for direct connections (the default).
+     */
+    public RegistryOptions withProxy(HttpProxy proxy) {
+        return new RegistryOptions(
+                plainHttp,
+                plainHttpFallback,
+                insecureSkipTlsVerify,
+                retries,
+                caCertificate,
+                initialBackoff,
+                maxBackoff,
+                bounds,
+                proxy);
     }
 
     public boolean plainHttp() {
@@ -155,6 +204,11 @@ public final class RegistryOptions {
         return bounds;
     }
 
+    /** The HTTP proxy that requests go through, if any. */
+    public Optional<HttpProxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
     /** The pause before retry number {@code attempt} (0-based): initial × 2^attempt, at most the maximum. */
     public Duration backoff(int attempt) {
         long millis = initialBackoff.toMillis() << Math.min(attempt, 20);
@@ -171,7 +225,8 @@ public final class RegistryOptions {
                 && Objects.equals(o.caCertificate, caCertificate)
                 && o.initialBackoff.equals(initialBackoff)
                 && o.maxBackoff.equals(maxBackoff)
-                && o.bounds.equals(bounds);
+                && o.bounds.equals(bounds)
+                && Objects.equals(o.proxy, proxy);
     }
 
     @Override
@@ -184,13 +239,15 @@ public final class RegistryOptions {
                 caCertificate,
                 initialBackoff,
                 maxBackoff,
-                bounds);
+                bounds,
+                proxy);
     }
 
     @Override
     public String toString() {
         return "RegistryOptions[plainHttp=" + plainHttp + ", plainHttpFallback=" + plainHttpFallback
                 + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
-                + ", retries=" + retries + ", caCertificate=" + caCertificate + ", bounds=" + bounds + "]";
+                + ", retries=" + retries + ", caCertificate=" + caCertificate + ", bounds=" + bounds
+                + (proxy == null ? "" : ", proxy=" + proxy) + "]";
     }
 }

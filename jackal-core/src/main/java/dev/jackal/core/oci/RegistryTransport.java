@@ -1,17 +1,22 @@
 package dev.jackal.core.oci;
 
 import dev.jackal.core.net.BoundedHttp;
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.Loopback;
 import dev.jackal.core.net.TransferTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +35,9 @@ import javax.net.ssl.SSLContext;
  * not speak TLS, it and every later request to it go over plain HTTP, as containerd and Zarf do. A loopback registry
  * that speaks TLS stays on TLS (a certificate problem is reported, never downgraded), and no other registry falls
  * back unless the options allow it ({@link RegistryOptions#withPlainHttpFallback}).
+ *
+ * <p>With {@link RegistryOptions#proxy()}, both HTTP stacks (and so token requests and redirected blob downloads too)
+ * go through the proxy for every host it does not bypass; a 407 or a refused tunnel is a {@link ProxyFailure}.
  */
 final class RegistryTransport {
 
@@ -39,6 +47,20 @@ final class RegistryTransport {
         final int status;
 
         ServerError(int status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+    }
+
+    /**
+     * The HTTP proxy refused a request (407) or could not open a tunnel to the registry; reported as a {@link
+     * RegistryException} naming the proxy, and retried only when it is not a refusal of credentials.
+     */
+    static final class ProxyFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        ProxyFailure(int status, String detail) {
             super(detail);
             this.status = status;
         }
@@ -104,9 +126,26 @@ final class RegistryTransport {
             if (tls != null) {
                 builder.sslContext(tls);
             }
+            // no authenticator: java.net.http would then drop the registry's Authorization header; the proxy's
+            // credentials go as a header instead (see sendHttpClient)
+            options.proxy().ifPresent(proxy -> builder.proxy(selector(proxy)));
             http = builder.build();
         }
         return http;
+    }
+
+    private static ProxySelector selector(HttpProxy proxy) {
+        return new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                return List.of(proxy.proxyFor(uri));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+                // the failure reaches the caller of send, which reports it
+            }
+        };
     }
 
     String registry() {
@@ -209,10 +248,15 @@ final class RegistryTransport {
                 return response;
             }
             RegistryErrors.discard(response);
-            if (retried) {
-                throw auth.rejectedAfterRetry(reference, verb);
+            try {
+                if (retried) {
+                    throw auth.rejectedAfterRetry(reference, verb);
+                }
+                auth.unauthorized(
+                        response.headers().allValues("WWW-Authenticate"), scope, authorization, reference, verb);
+            } catch (RegistryAuthException e) {
+                throw ProxyMessages.maybeTheProxy(e, options.proxy().filter(p -> p.appliesTo(call.uri())));
             }
-            auth.unauthorized(response.headers().allValues("WWW-Authenticate"), scope, authorization, reference, verb);
             retried = true;
         }
     }
@@ -275,11 +319,17 @@ final class RegistryTransport {
                 .timeout(timeout);
         call.headers().forEach(request::header);
         authorization.ifPresent(value -> request.header("Authorization", value));
+        // java.net.http sends a Proxy-* header to the proxy only (with CONNECT too, unless the JVM disables Basic for
+        // tunnelling) and never inside the tunnel to the registry
+        options.proxy()
+                .filter(proxy -> proxy.appliesTo(call.uri()))
+                .flatMap(HttpProxy::basicAuthorization)
+                .ifPresent(value -> request.header(UrlConnectionResponse.PROXY_AUTHORIZATION, value));
         CompletableFuture<HttpResponse<byte[]>> future =
                 http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Duration limit = timeout.plus(options.bounds().readTimeout());
         try {
-            return failOnServerError(new BufferedResponse(future.get(limit.toMillis(), TimeUnit.MILLISECONDS)));
+            return checked(new BufferedResponse(future.get(limit.toMillis(), TimeUnit.MILLISECONDS)), call.uri());
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new TransferTimeoutException(
@@ -288,7 +338,7 @@ final class RegistryTransport {
                     e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
-                throw io;
+                throw proxied(io, call.uri());
             }
             throw new IOException(String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -302,9 +352,20 @@ final class RegistryTransport {
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         headers.put("User-Agent", userAgent);
         authorization.ifPresent(value -> headers.put("Authorization", value));
-        HttpResponse<InputStream> response = UrlConnectionResponse.send(
-                call.method(), call.uri(), headers, options.bounds(), tls, options.insecureSkipTlsVerify());
-        return failOnServerError(response);
+        HttpResponse<InputStream> response;
+        try {
+            response = UrlConnectionResponse.send(
+                    call.method(),
+                    call.uri(),
+                    headers,
+                    options.bounds(),
+                    tls,
+                    options.insecureSkipTlsVerify(),
+                    options.proxy().orElse(null));
+        } catch (IOException e) {
+            throw proxied(e, call.uri());
+        }
+        return checked(response, call.uri());
     }
 
     private HttpResponse<InputStream> sendUrlConnectionUpload(
@@ -312,17 +373,45 @@ final class RegistryTransport {
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         headers.put("User-Agent", userAgent);
         authorization.ifPresent(value -> headers.put("Authorization", value));
-        HttpResponse<InputStream> response = UrlConnectionResponse.upload(
-                call.method(), call.uri(), headers, options.bounds(), tls, options.insecureSkipTlsVerify(), body, sent);
-        return failOnServerError(response);
+        HttpResponse<InputStream> response;
+        try {
+            response = UrlConnectionResponse.upload(
+                    call.method(),
+                    call.uri(),
+                    headers,
+                    options.bounds(),
+                    tls,
+                    options.insecureSkipTlsVerify(),
+                    options.proxy().orElse(null),
+                    body,
+                    sent);
+        } catch (IOException e) {
+            throw proxied(e, call.uri());
+        }
+        return checked(response, call.uri());
     }
 
-    private static HttpResponse<InputStream> failOnServerError(HttpResponse<InputStream> response) throws ServerError {
+    /** The response, unless it is a 5xx ({@link ServerError}) or the proxy's 407 ({@link ProxyFailure}). */
+    private HttpResponse<InputStream> checked(HttpResponse<InputStream> response, URI uri) throws IOException {
+        if (response.statusCode() == 407) {
+            RegistryErrors.discard(response);
+            HttpProxy proxy = options.proxy().filter(p -> p.appliesTo(uri)).orElse(null);
+            throw new ProxyFailure(407, ProxyMessages.refused(proxy, uri));
+        }
         if (response.statusCode() >= 500) {
             String detail = RegistryErrors.detail(response);
             throw new ServerError(response.statusCode(), detail);
         }
         return response;
+    }
+
+    /** {@code e}, or a {@link ProxyFailure} naming the proxy when the proxy refused to open a tunnel. */
+    private IOException proxied(IOException e, URI uri) {
+        HttpProxy proxy = options.proxy().filter(p -> p.appliesTo(uri)).orElse(null);
+        if (proxy == null || e instanceof ProxyFailure) {
+            return e;
+        }
+        return ProxyMessages.tunnelFailure(proxy, uri, e).orElse(e);
     }
 
     private void sleep(Duration pause, String reference, String verb) {

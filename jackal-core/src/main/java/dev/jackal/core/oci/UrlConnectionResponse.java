@@ -1,11 +1,13 @@
 package dev.jackal.core.oci;
 
 import dev.jackal.core.net.BoundedHttp;
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -28,8 +30,18 @@ import javax.net.ssl.SSLSession;
  *
  * <p>The request and its body are bounded by {@link TransferBounds}: a timeout or a body arriving too slowly is a
  * {@link dev.jackal.core.net.TransferTimeoutException} naming the URL, retried like other I/O failures.
+ *
+ * <p>Through an {@link HttpProxy}, a plain-HTTP request carries the proxy's Basic credentials up front; an HTTPS
+ * request answers the proxy's challenge to its {@code CONNECT} with an authenticator of this connection alone (no
+ * JVM-wide {@link java.net.Authenticator}). The JDK refuses Basic for {@code CONNECT} unless the JVM runs with
+ * {@code -Djdk.http.auth.tunneling.disabledSchemes=}; the proxy's 407 then reaches the transport, which says so.
  */
 final class UrlConnectionResponse implements HttpResponse<InputStream> {
+
+    static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
+
+    /** What {@code HttpURLConnection} says when it sent a request on a kept connection the other side had closed. */
+    private static final String STALE = "Unexpected end of file from server";
 
     private final HttpRequest request;
     private final int status;
@@ -49,6 +61,7 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
      * @param bounds the connect and read timeouts and the body's minimum rate
      * @param tls the TLS context for https, or null for the JDK's default
      * @param anyHostName whether not to check the server certificate's host name ({@code --insecure-skip-tls-verify})
+     * @param proxy the HTTP proxy to go through unless it bypasses {@code uri}'s host, or null to connect directly
      */
     static UrlConnectionResponse send(
             String method,
@@ -56,15 +69,22 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             Map<String, String> headers,
             TransferBounds bounds,
             SSLContext tls,
-            boolean anyHostName)
+            boolean anyHostName,
+            HttpProxy proxy)
             throws IOException {
-        HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName);
+        HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName, proxy);
         return respond(connection, method, uri, bounds);
     }
 
     /**
      * As {@link #send}, with {@code body} streamed as the request body ({@link UploadBody}); {@code sent} hears the
-     * bytes as they are written.
+     * bytes as they are written (and takes back those of an attempt sent again).
+     *
+     * <p>Through a forwarding proxy, an upload that finds its kept connection closed is sent again at once on
+     * another: a proxy may close the connection after each answer without saying so (tinyproxy does), and the JDK
+     * resends no streamed body itself. Every stale connection is dropped as it fails, and the JDK keeps at most
+     * {@code http.maxConnections} (5) per host, so that many attempts reach a fresh one; the proxy never saw the
+     * lost requests.
      */
     static UrlConnectionResponse upload(
             String method,
@@ -73,12 +93,27 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             TransferBounds bounds,
             SSLContext tls,
             boolean anyHostName,
+            HttpProxy proxy,
             UploadBody.Source body,
             LongConsumer sent)
             throws IOException {
-        HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName);
-        UploadBody.write(connection, uri, body, bounds, sent);
-        return respond(connection, method, uri, bounds);
+        int staleLeft = forwarded(proxy, uri) ? Integer.getInteger("http.maxConnections", 5) : 0;
+        while (true) {
+            HttpURLConnection connection = open(method, uri, headers, bounds, tls, anyHostName, proxy);
+            long[] written = {0};
+            try {
+                UploadBody.write(connection, uri, body, bounds, n -> {
+                    written[0] += n;
+                    sent.accept(n);
+                });
+                return respond(connection, method, uri, bounds);
+            } catch (SocketException e) {
+                if (staleLeft-- <= 0 || !STALE.equals(e.getMessage())) {
+                    throw e;
+                }
+                sent.accept(-written[0]);
+            }
+        }
     }
 
     private static HttpURLConnection open(
@@ -87,9 +122,12 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             Map<String, String> headers,
             TransferBounds bounds,
             SSLContext tls,
-            boolean anyHostName)
+            boolean anyHostName,
+            HttpProxy proxy)
             throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        boolean proxied = proxy != null && proxy.appliesTo(uri);
+        HttpURLConnection connection = (HttpURLConnection)
+                (proxy == null ? uri.toURL().openConnection() : uri.toURL().openConnection(proxy.proxyFor(uri)));
         if (connection instanceof HttpsURLConnection https) {
             if (tls != null) {
                 https.setSSLSocketFactory(tls.getSocketFactory());
@@ -104,7 +142,22 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
         BoundedHttp.configure(connection, bounds);
         connection.setRequestProperty("Accept", "*/*");
         headers.forEach(connection::setRequestProperty);
+        if (proxied) {
+            if ("https".equals(uri.getScheme())) {
+                // the CONNECT request carries no request headers: the proxy's challenge is answered per connection
+                proxy.authenticator().ifPresent(connection::setAuthenticator);
+            } else {
+                // sent up front, so that a streamed upload body is not refused with a 407 it cannot resend
+                proxy.basicAuthorization()
+                        .ifPresent(value -> connection.setRequestProperty(PROXY_AUTHORIZATION, value));
+            }
+        }
         return connection;
+    }
+
+    /** Whether {@code proxy} forwards the plain-HTTP request to {@code uri} (rather than tunnel or not see it). */
+    private static boolean forwarded(HttpProxy proxy, URI uri) {
+        return proxy != null && proxy.appliesTo(uri) && "http".equals(uri.getScheme());
     }
 
     private static UrlConnectionResponse respond(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.net.HttpProxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,20 @@ class RegistryOptionsTest {
                 List.of(0, 1, 2, 3, 4, 5, 60).stream()
                         .map(i -> options.backoff(i).toMillis())
                         .toList());
+    }
+
+    @Test
+    void aProxyIsKeptByTheOtherWithersAndItsPasswordStaysOutOfTheText() {
+        HttpProxy proxy = HttpProxy.of("127.0.0.1", 3128).withCredentials("alice", "s3cret");
+        RegistryOptions options = RegistryOptions.defaults().withProxy(proxy);
+
+        assertTrue(RegistryOptions.defaults().proxy().isEmpty());
+        assertEquals(proxy, options.withRetries(1).withPlainHttp(true).proxy().orElseThrow());
+        assertEquals(options, RegistryOptions.defaults().withProxy(proxy));
+        assertFalse(options.equals(RegistryOptions.defaults()));
+        assertTrue(options.toString().contains("proxy=HttpProxy[127.0.0.1:3128, user=alice]"), options.toString());
+        assertFalse(options.toString().contains("s3cret"));
+        assertTrue(options.withProxy(null).proxy().isEmpty());
     }
 
     @Test

@@ -60,6 +60,7 @@ final class RegistryProxy implements AutoCloseable {
     private volatile String bearerUser;
     private volatile String bearerPassword;
     private volatile long blobDelayMillis;
+    private volatile boolean redirectBlobs;
 
     private RegistryProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -91,6 +92,11 @@ final class RegistryProxy implements AutoCloseable {
     void failNext(int requests, int status) {
         failureStatus = status;
         failuresLeft.set(requests);
+    }
+
+    /** From now on, blob downloads are answered with a 307 to the upstream registry itself, as to blob storage. */
+    void redirectBlobDownloads() {
+        redirectBlobs = true;
     }
 
     void delayBlobDownloads(Duration delay) {
@@ -159,6 +165,11 @@ final class RegistryProxy implements AutoCloseable {
                 return;
             }
             boolean blobGet = method.equals("GET") && kind.equals("blobs");
+            if (blobGet && redirectBlobs) {
+                exchange.getResponseHeaders().set("Location", upstream + exchange.getRequestURI());
+                exchange.sendResponseHeaders(307, -1);
+                return;
+            }
             if (blobGet) {
                 maxInFlightBlobs.accumulateAndGet(inFlightBlobs.incrementAndGet(), Math::max);
             }
