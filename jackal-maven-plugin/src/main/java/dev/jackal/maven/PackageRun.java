@@ -8,6 +8,7 @@ import dev.jackal.core.create.ImageStep;
 import dev.jackal.core.create.PackageCreator;
 import dev.jackal.core.event.EventHandler;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
@@ -36,6 +37,12 @@ final class PackageRun {
     }
 
     Built run(CreateOptions options, boolean force) {
+        if (!force) {
+            Optional<Built> unchanged = unchangedInputs(options);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
+        }
         CreateFingerprint fingerprint = CreateFingerprint.of(options, skeletons);
         String classifier = classifier(fingerprint.architecture(), options.flavor());
         Path record = PackageRecord.path(options.outputDir(), classifier);
@@ -45,8 +52,9 @@ final class PackageRun {
         } else if (pinned) {
             Optional<List<Path>> current = PackageRecord.upToDate(record, fingerprint.value());
             if (current.isPresent()) {
-                log.info("jackal: " + current.get().get(0).getFileName() + " is up to date (-D" + PropertyNames.FORCE
-                        + " rebuilds it)");
+                log.debug("jackal: inputs touched but their content unchanged; the record's stamps are renewed");
+                PackageRecord.restamp(record, fingerprint.stamps());
+                upToDate(current.get());
                 return new Built(classifier, current.get(), true);
             }
         } else {
@@ -58,11 +66,37 @@ final class PackageRun {
         PackageRecord.write(
                 record,
                 pinned ? fingerprint.value() : null,
+                fingerprint.stamps(),
                 result.pkg().metadata().architecture(),
                 options.flavor(),
                 result.aggregateChecksum(),
                 result.files());
         return new Built(classifier(result.pkg().metadata().architecture(), options.flavor()), result.files(), false);
+    }
+
+    /**
+     * The package of a record whose stamps show that no input changed since it was built: found without reading the
+     * definition, so without knowing the architecture the definition would settle; the classifier is then the
+     * execution's (an explicit architecture) or the one record of this output directory and flavor.
+     */
+    private Optional<Built> unchangedInputs(CreateOptions options) {
+        List<Built> found = new ArrayList<>();
+        for (Path record : PackageRecord.candidates(options.outputDir(), options.architecture(), options.flavor())) {
+            PackageRecord.upToDateByStamps(record, options)
+                    .ifPresent(files -> found.add(new Built(PackageRecord.classifier(record), files, true)));
+        }
+        if (found.size() != 1) {
+            return Optional.empty(); // none, or (a definition edited back and forth) not one: the fingerprint decides
+        }
+        log.debug("jackal: no input changed since "
+                + found.get(0).files().get(0).getFileName() + " was built (sizes and modification times)");
+        upToDate(found.get(0).files());
+        return Optional.of(found.get(0));
+    }
+
+    private void upToDate(List<Path> files) {
+        log.info(
+                "jackal: " + files.get(0).getFileName() + " is up to date (-D" + PropertyNames.FORCE + " rebuilds it)");
     }
 
     static String classifier(String architecture, String flavor) {

@@ -58,6 +58,12 @@ class PackageMojoTest {
             super.warn(content);
         }
 
+        /** Recorded, not printed (as Maven without -X). */
+        @Override
+        public void debug(CharSequence content) {
+            lines.add("DEBUG " + content);
+        }
+
         boolean has(String fragment) {
             return lines.stream().anyMatch(line -> line.contains(fragment));
         }

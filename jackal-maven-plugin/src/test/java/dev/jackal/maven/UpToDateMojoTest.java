@@ -13,9 +13,12 @@ import io.takari.maven.testing.TestResources5;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.Mojo;
@@ -115,6 +118,80 @@ class UpToDateMojoTest {
         assertNotEquals(beforeChange, identity(archive));
         Run settled = run(basedir, Map.of());
         assertTrue(settled.log().has("is up to date"), settled.log().lines.toString());
+    }
+
+    /** Moves every modification time under {@code dir} back by {@code seconds}, out of the stamps' racy window. */
+    private static void age(Path dir, long seconds) throws Exception {
+        FileTime old = FileTime.from(Instant.now().minusSeconds(seconds));
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                Files.setLastModifiedTime(p, old);
+            }
+        }
+    }
+
+    @Test
+    void untouchedInputsAreCheckedByTheirStampsATouchedOneByItsContent() throws Exception {
+        File basedir = resources.getBasedir("basic");
+        Path dir = basedir.toPath();
+        age(dir, 120);
+        Run first = run(basedir, Map.of());
+        Path archive = first.files().get(0);
+        String built = identity(archive);
+        JsonNode stamps = new ObjectMapper()
+                .readTree(archive.resolveSibling("jackal-package-amd64.json").toFile())
+                .path("stamps");
+        assertTrue(
+                stamps.path("files")
+                        .has(dir.resolve("jackal.yaml")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString()),
+                stamps.toString());
+        assertTrue(
+                stamps.path("files")
+                        .has(dir.resolve("hello.txt")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString()),
+                stamps.toString());
+
+        Run second = run(basedir, Map.of());
+        assertTrue(second.log().has("is up to date"), second.log().lines.toString());
+        assertTrue(
+                second.log().has("DEBUG jackal: no input changed since"),
+                second.log().lines.toString());
+        assertEquals(List.of(archive), second.files());
+
+        // touched, same content: the fingerprint finds it up to date and renews the stamps for the next run
+        Files.setLastModifiedTime(
+                dir.resolve("hello.txt"), FileTime.from(Instant.now().minusSeconds(60)));
+        Run touched = run(basedir, Map.of());
+        assertTrue(touched.log().has("is up to date"), touched.log().lines.toString());
+        assertFalse(
+                touched.log().has("DEBUG jackal: no input changed"),
+                touched.log().lines.toString());
+        assertTrue(touched.log().has("stamps are renewed"), touched.log().lines.toString());
+        Run renewed = run(basedir, Map.of());
+        assertTrue(
+                renewed.log().has("DEBUG jackal: no input changed since"),
+                renewed.log().lines.toString());
+
+        // another setting, or an edited definition, is never taken from the stamps
+        Run otherSet = run(basedir, Map.of(PropertyNames.SET, "TEAM=other"));
+        assertFalse(otherSet.log().has("up to date"), otherSet.log().lines.toString());
+        Run back = run(basedir, Map.of());
+        assertFalse(back.log().has("up to date"), back.log().lines.toString());
+        String rebuilt = identity(archive);
+        Files.writeString(
+                dir.resolve("jackal.yaml"),
+                Files.readString(dir.resolve("jackal.yaml")).replace("made by", "built by"));
+        Files.setLastModifiedTime(
+                dir.resolve("jackal.yaml"), FileTime.from(Instant.now().minusSeconds(30)));
+        Run edited = run(basedir, Map.of());
+        assertFalse(edited.log().has("up to date"), edited.log().lines.toString());
+        assertNotEquals(rebuilt, identity(archive));
+        assertNotEquals(built, identity(archive));
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -29,8 +31,26 @@ public final class Composer {
     /** The definition file name inside a package directory. */
     public static final String DEFINITION_FILE = "jackal.yaml";
 
-    /** What composition made, and the warnings for the user. */
-    public record Result(JackalPackage pkg, List<String> warnings) {}
+    /**
+     * What composition made, and the warnings for the user.
+     *
+     * @param definitionFiles every definition file read: the head's and each {@code import.path} one's
+     * @param localOnly whether every import was a local {@code import.path} directory (no {@code import.url}, {@code
+     *     import.maven} or skeleton archive, whose content lives outside the files read)
+     */
+    public record Result(JackalPackage pkg, List<String> warnings, List<Path> definitionFiles, boolean localOnly) {
+
+        public Result {
+            warnings = List.copyOf(warnings);
+            definitionFiles = List.copyOf(definitionFiles);
+        }
+    }
+
+    /** What the import chains read, collected while they are resolved. */
+    private static final class Inputs {
+        final Set<Path> files = new LinkedHashSet<>();
+        boolean localOnly = true;
+    }
 
     private final SkeletonResolver skeletons;
 
@@ -55,6 +75,8 @@ public final class Composer {
         headDefinition.pkg().variables().forEach(v -> variables.putIfAbsent(v.name(), v));
         headDefinition.pkg().constants().forEach(c -> constants.putIfAbsent(c.name(), c));
         List<JackalPackage> imported = new ArrayList<>();
+        Inputs inputs = new Inputs();
+        inputs.files.add(head.file().toAbsolutePath().normalize());
 
         for (int i = 0; i < headDefinition.pkg().components().size(); i++) {
             Component component = headDefinition.pkg().components().get(i);
@@ -62,7 +84,7 @@ public final class Composer {
                 continue;
             }
             List<ImportNode> chain =
-                    chain(new ImportNode(headDefinition, i, Path.of("")), headDir, arch, flavor, warnings);
+                    chain(new ImportNode(headDefinition, i, Path.of("")), headDir, arch, flavor, warnings, inputs);
             List<DefinitionProblem> problems = new ArrayList<>();
             for (ImportNode node : chain) {
                 problems.addAll(SourceCheck.check(node, headDir.resolve(node.relativeToHead())));
@@ -95,10 +117,13 @@ public final class Composer {
                         composed,
                         List.copyOf(constants.values()),
                         List.copyOf(variables.values())),
-                List.copyOf(warnings));
+                warnings,
+                List.copyOf(inputs.files),
+                inputs.localOnly);
     }
 
-    private List<ImportNode> chain(ImportNode head, Path headDir, String arch, String flavor, List<String> warnings) {
+    private List<ImportNode> chain(
+            ImportNode head, Path headDir, String arch, String flavor, List<String> warnings, Inputs inputs) {
         List<ImportNode> chain = new ArrayList<>();
         chain.add(head);
         ImportNode node = head;
@@ -107,13 +132,16 @@ public final class Composer {
             Path relative;
             if (spec.url() != null && !spec.url().isEmpty()) {
                 relative = urlSkeleton(node, spec.url(), headDir);
+                inputs.localOnly = false;
             } else if (spec.maven() != null && !spec.maven().isEmpty()) {
                 relative = mavenSkeleton(node, spec.maven(), headDir);
+                inputs.localOnly = false;
             } else {
                 relative = node.relativeToHead().resolve(spec.path()).normalize();
             }
             if (spec.path() != null && Files.isRegularFile(headDir.resolve(relative))) {
                 relative = skeletonArchive(node, spec.path(), headDir.resolve(relative), headDir);
+                inputs.localOnly = false;
             }
             for (ImportNode earlier : chain) {
                 if (earlier.relativeToHead().equals(relative)) {
@@ -132,6 +160,7 @@ public final class Composer {
                         "imports '" + spec.path() + "', but there is no " + DEFINITION_FILE + " in "
                                 + headDir.resolve(relative).normalize());
             }
+            inputs.files.add(file.toAbsolutePath().normalize());
             Definition importedDefinition = DefinitionReader.read(file, DefinitionReader.Strictness.STRICT);
             DefinitionValidator.check(importedDefinition);
             Migrations.Result migrated = Migrations.apply(importedDefinition.pkg());

@@ -30,10 +30,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,8 +62,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * @param value the SHA-256 (hex)
  * @param architecture the package's architecture, as the create will settle it
  * @param unpinned why the output may change although the fingerprint does not (empty when it cannot)
+ * @param stamps the stamps of every local input read ({@link InputStamps}), or null when some input is not local
+ *     (an {@code import.url}, {@code import.maven} or skeleton archive import, or an offline create, which reads
+ *     jackal's cache)
  */
-public record CreateFingerprint(String value, String architecture, List<String> unpinned) {
+public record CreateFingerprint(String value, String architecture, List<String> unpinned, InputStamps stamps) {
 
     private static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +77,7 @@ public record CreateFingerprint(String value, String architecture, List<String> 
 
     /** Prepares the definition (no network, except what resolving skeletons needs) and fingerprints the inputs. */
     public static CreateFingerprint of(CreateOptions options, SkeletonResolver skeletons) {
+        Instant taken = Instant.now();
         PreparedDefinition prepared = new DefinitionPreparer(skeletons)
                 .prepare(
                         options.packageDir(),
@@ -80,7 +86,10 @@ public record CreateFingerprint(String value, String architecture, List<String> 
                         options.set(),
                         options.missingValues());
         JackalPackage pkg = PackageCreator.withDefaultVersion(prepared.pkg(), options.defaultVersion());
-        return new Builder(options).build(pkg);
+        Builder builder = new Builder(options);
+        prepared.definitionFiles().forEach(builder::stamp);
+        boolean stampable = prepared.localOnly() && !options.offline();
+        return builder.build(pkg, stampable ? taken : null);
     }
 
     private static final class Builder {
@@ -91,6 +100,8 @@ public record CreateFingerprint(String value, String architecture, List<String> 
         private final TagCache tags;
         /** The references the image archives hold: their bytes are counted whole. */
         private final Set<String> archived = new HashSet<>();
+        /** The stamp of every local file and directory read, by absolute path. */
+        private final Map<String, String> stamps = new TreeMap<>();
 
         Builder(CreateOptions options) {
             this.options = options;
@@ -99,7 +110,13 @@ public record CreateFingerprint(String value, String architecture, List<String> 
             this.tags = new TagCache(cache.resolve("images"));
         }
 
-        CreateFingerprint build(JackalPackage pkg) {
+        /** Notes the stamp of a local input: taken when it is read, so a later change cannot hide behind it. */
+        void stamp(Path path) {
+            stamps.putIfAbsent(InputStamps.absolute(path), InputStamps.stamp(path));
+        }
+
+        /** @param taken when the inputs began to be read, or null for no stamps */
+        CreateFingerprint build(JackalPackage pkg, Instant taken) {
             line("jackal", JackalVersion.get());
             line("definition", DefinitionWriter.toYaml(pkg));
             line("architecture", pkg.metadata().architecture());
@@ -125,7 +142,10 @@ public record CreateFingerprint(String value, String architecture, List<String> 
                 component(component);
             }
             return new CreateFingerprint(
-                    HexFormat.of().formatHex(sha.digest()), pkg.metadata().architecture(), unpinned);
+                    HexFormat.of().formatHex(sha.digest()),
+                    pkg.metadata().architecture(),
+                    unpinned,
+                    taken == null ? null : new InputStamps(InputStamps.settingsKey(options), stamps, taken));
         }
 
         private void component(Component component) {
@@ -251,6 +271,7 @@ public record CreateFingerprint(String value, String architecture, List<String> 
 
         /** The content of a local file or tree: relative names, executable bits, link targets and bytes. */
         private void local(String field, Path path) {
+            stamp(path);
             try {
                 if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     line(field, "missing");
@@ -265,6 +286,7 @@ public record CreateFingerprint(String value, String architecture, List<String> 
                     entries = walk.sorted().toList();
                 }
                 for (Path entry : entries) {
+                    stamp(entry);
                     String name =
                             field + "/" + path.relativize(entry).toString().replace('\\', '/');
                     if (Files.isSymbolicLink(entry)) {

@@ -73,6 +73,7 @@ public final class DefinitionPreparer {
                             + (flavor == null || flavor.isEmpty() ? "" : " and flavor " + flavor)
                             + "; check the components' 'only' filters");
         }
-        return new PreparedDefinition(templated.pkg(), packageDir, warnings);
+        return new PreparedDefinition(
+                templated.pkg(), packageDir, warnings, composed.definitionFiles(), composed.localOnly());
     }
 }
