@@ -28,7 +28,8 @@ cd "$root"
 # plugin's ITs use it; the cheapest IT (help-goal) runs once so that the install happens. Nothing goes to ~/.m2.
 if [ "${BENCH_BUILD:-1}" != 0 ]; then
     ./mvnw -B -q -ntp verify -pl jackal-deployer,jackal-maven-plugin -am -Dtest=none \
-        -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true -Dinvoker.test=help-goal
+        -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true -Dinvoker.test=help-goal >/dev/null ||
+        { echo "the build failed: run it without -q to see why" >&2; exit 1; }
 fi
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 repo="$root/jackal-maven-plugin/target/it-repo"
