@@ -20,6 +20,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=registry.sh
+. "$here/registry.sh"
 root="$(dirname "$here")"
 work="${BENCH_DIR:-/tmp/jackal-bench}"
 size_mb="${BENCH_SIZE_MB:-2048}"
@@ -56,34 +58,16 @@ images "$big" "$size_mb" "$largest_mb" "$huge_mb" "$huge_kind"
 [ "$extras" = 0 ] || images "$small" "$small_mb" 8
 
 cw="$work/create"
-mkdir -p "$cw" "$work/registry"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$cw/registry.yml" <<EOF
-version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: $work/registry
-http:
-  addr: 127.0.0.1:$port
-EOF
-docker-registry serve "$cw/registry.yml" >"$cw/registry.log" 2>&1 &
-registry_pid=$!
 cleanup() {
-    kill "$registry_pid" 2>/dev/null || true
+    kill "${registry_pid:-}" 2>/dev/null || true
     rm -rf "$cw/out" "$cw/cache" "$cw/cache-small" "$cw/cache-compare" "$cw/tree" "$cw/pipeline.tar.zst"
     if [ "${BENCH_CLEAN:-0}" != 0 ]; then
-        wait "$registry_pid" 2>/dev/null || true
+        wait "${registry_pid:-}" 2>/dev/null || true
         rm -rf "$work"
     fi
 }
 trap cleanup EXIT
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
-    sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/v2/" >/dev/null || { cat "$cw/registry.log"; exit 1; }
+serve_registry "$cw" "$work/registry"
 
 push() { # layoutDir set
     local marker="$work/registry/pushed-$2-$(sha256sum "$1/index.json" | cut -c1-16)"

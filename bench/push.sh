@@ -25,6 +25,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=registry.sh
+. "$here/registry.sh"
 root="$(dirname "$here")"
 work="${BENCH_DIR:-/tmp/jackal-bench}"
 size_mb="${BENCH_SIZE_MB:-1024}"
@@ -131,27 +133,7 @@ start_registry() {
         return 0
     fi
     stop_registry
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    export port
-    mkdir -p "$pw/data"
-    cat >"$pw/registry.yml" <<EOF
-version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: $pw/data
-http:
-  addr: 127.0.0.1:$port
-EOF
-    docker-registry serve "$pw/registry.yml" >"$pw/registry.log" 2>&1 &
-    registry_pid=$!
-    for _ in $(seq 1 100); do
-        curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && return 0
-        sleep 0.1
-    done
-    cat "$pw/registry.log"
-    exit 1
+    serve_registry "$pw" "$pw/data"
 }
 
 reset_node_registry() {

@@ -17,6 +17,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=registry.sh
+. "$here/registry.sh"
 root="$(dirname "$here")"
 work="${BENCH_DIR:-/tmp/jackal-bench}"
 size_mb="${BENCH_SIZE_MB:-512}"
@@ -46,26 +48,8 @@ fi
 
 uw="$work/uptodate"
 rm -rf "$uw"
-mkdir -p "$uw" "$work/registry"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$uw/registry.yml" <<EOF
-version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: $work/registry
-http:
-  addr: 127.0.0.1:$port
-EOF
-docker-registry serve "$uw/registry.yml" >"$uw/registry.log" 2>&1 &
-registry_pid=$!
-trap 'kill "$registry_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
-    sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/v2/" >/dev/null || { cat "$uw/registry.log"; exit 1; }
+trap 'kill "${registry_pid:-}" 2>/dev/null || true' EXIT
+serve_registry "$uw" "$work/registry"
 
 # --- the project: images pinned by digest, two manifests, a file, a local chart
 project="$uw/project"

@@ -19,6 +19,7 @@ import dev.jackal.core.publish.PullRequest;
 import dev.jackal.core.remote.RemoteOptions;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.registry.OciRegistry;
+import dev.jackal.test.registry.RegistryExtension;
 import io.takari.maven.testing.TestMavenRuntime5;
 import io.takari.maven.testing.TestResources5;
 import java.io.File;
@@ -36,7 +37,6 @@ import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,16 +58,14 @@ class PublishMojoTest {
     @RegisterExtension
     final TestMavenRuntime5 maven = new TestMavenRuntime5();
 
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = RegistryExtension.withAuth();
+
     static OciRegistry registry;
 
     @BeforeAll
-    static void startRegistry() {
-        registry = OciRegistry.start(OciRegistry.Variant.AUTH);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
+    static void registry() {
+        registry = REGISTRY.registry();
     }
 
     /** One build: a project and its session, into which goals run one after the other. */

@@ -9,6 +9,7 @@ import dev.jackal.test.http.Tinyproxy;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.oci.TestImages;
 import dev.jackal.test.registry.OciRegistry;
+import dev.jackal.test.registry.RegistryExtension;
 import io.takari.maven.testing.TestMavenRuntime5;
 import io.takari.maven.testing.TestResources5;
 import java.io.File;
@@ -21,7 +22,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,16 +40,14 @@ class SettingsProxyTest {
     @RegisterExtension
     final TestMavenRuntime5 maven = new TestMavenRuntime5();
 
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = RegistryExtension.withAuth();
+
     static OciRegistry registry;
 
     @BeforeAll
-    static void startRegistry() {
-        registry = OciRegistry.start(OciRegistry.Variant.AUTH);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
+    static void registry() {
+        registry = REGISTRY.registry();
     }
 
     private MavenSession session(MavenProject project, Tinyproxy tinyproxy, String proxyPassword) throws Exception {

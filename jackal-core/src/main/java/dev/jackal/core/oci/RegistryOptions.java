@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to talk to one registry: plain HTTP or HTTPS, whether to verify its certificate, an extra CA to trust, how
  * often to retry transient failures (5xx and I/O errors, timeouts included; never 4xx) with exponential back-off, and
- * the {@link TransferBounds} of every request, and the {@link HttpProxy} requests go through. Without plain HTTP, a loopback registry ({@code localhost},
- * {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over plain HTTP; no other registry is, unless
- * {@link #withPlainHttpFallback} allows it.
+ * the {@link TransferBounds} of every request, and the {@link HttpProxy} requests go through. Without plain HTTP,
+ * a loopback registry ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) that does not speak TLS is reached over
+ * plain HTTP; no other registry is, unless {@link #withPlainHttpFallback} allows it.
  */
 public final class RegistryOptions {
 
@@ -72,17 +73,8 @@ public final class RegistryOptions {
         return DEFAULTS;
     }
 
-    public RegistryOptions withPlainHttp(boolean plainHttp) {
-        return new RegistryOptions(
-                plainHttp,
-                plainHttpFallback,
-                insecureSkipTlsVerify,
-                retries,
-                caCertificate,
-                initialBackoff,
-                maxBackoff,
-                bounds,
-                proxy);
+    public RegistryOptions withPlainHttp(boolean value) {
+        return with(d -> d.plainHttp = value);
     }
 
     /**
@@ -90,93 +82,83 @@ public final class RegistryOptions {
      * --insecure}); loopback registries always do.
      */
     public RegistryOptions withPlainHttpFallback(boolean fallback) {
-        return new RegistryOptions(
-                plainHttp,
-                fallback,
-                insecureSkipTlsVerify,
-                retries,
-                caCertificate,
-                initialBackoff,
-                maxBackoff,
-                bounds,
-                proxy);
+        return with(d -> d.plainHttpFallback = fallback);
     }
 
     /** Accept any certificate and host name (as {@code --insecure-skip-tls-verify}). */
     public RegistryOptions withInsecureSkipTlsVerify(boolean skip) {
-        return new RegistryOptions(
-                plainHttp, plainHttpFallback, skip, retries, caCertificate, initialBackoff, maxBackoff, bounds, proxy);
+        return with(d -> d.insecureSkipTlsVerify = skip);
     }
 
-    public RegistryOptions withRetries(int retries) {
-        return new RegistryOptions(
-                plainHttp,
-                plainHttpFallback,
-                insecureSkipTlsVerify,
-                retries,
-                caCertificate,
-                initialBackoff,
-                maxBackoff,
-                bounds,
-                proxy);
+    public RegistryOptions withRetries(int value) {
+        return with(d -> d.retries = value);
     }
 
     /** Trust the CA certificate(s) in this PEM file (instead of the JDK's trust store) for this registry. */
     public RegistryOptions withCaCertificate(Path pemFile) {
-        return new RegistryOptions(
-                plainHttp,
-                plainHttpFallback,
-                insecureSkipTlsVerify,
-                retries,
-                Objects.requireNonNull(pemFile),
-                initialBackoff,
-                maxBackoff,
-                bounds,
-                proxy);
+        Objects.requireNonNull(pemFile);
+        return with(d -> d.caCertificate = pemFile);
     }
 
     public RegistryOptions withBackoff(Duration initial, Duration max) {
-        return new RegistryOptions(
-                plainHttp,
-                plainHttpFallback,
-                insecureSkipTlsVerify,
-                retries,
-                caCertificate,
-                initial,
-                max,
-                bounds,
-                proxy);
+        return with(d -> {
+            d.initialBackoff = initial;
+            d.maxBackoff = max;
+        });
     }
 
     /** Timeouts and the minimum rate of every request. */
-    public RegistryOptions withBounds(TransferBounds bounds) {
-        return new RegistryOptions(
-                plainHttp,
-                plainHttpFallback,
-                insecureSkipTlsVerify,
-                retries,
-                caCertificate,
-                initialBackoff,
-                maxBackoff,
-                bounds,
-                proxy);
+    public RegistryOptions withBounds(TransferBounds value) {
+        return with(d -> d.bounds = value);
     }
 
     /**
      * Send every request (token requests and redirected blob downloads included) through {@code proxy}, except to
      * the hosts of its {@link HttpProxy#nonProxyHosts}; null for direct connections (the default).
      */
-    public RegistryOptions withProxy(HttpProxy proxy) {
+    public RegistryOptions withProxy(HttpProxy value) {
+        return with(d -> d.proxy = value);
+    }
+
+    /** A copy with {@code change} applied; the constructor checks the result. */
+    private RegistryOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
         return new RegistryOptions(
-                plainHttp,
-                plainHttpFallback,
-                insecureSkipTlsVerify,
-                retries,
-                caCertificate,
-                initialBackoff,
-                maxBackoff,
-                bounds,
-                proxy);
+                draft.plainHttp,
+                draft.plainHttpFallback,
+                draft.insecureSkipTlsVerify,
+                draft.retries,
+                draft.caCertificate,
+                draft.initialBackoff,
+                draft.maxBackoff,
+                draft.bounds,
+                draft.proxy);
+    }
+
+    /** The fields of a copy being made, so that each wither names only what it changes. */
+    private static final class Draft {
+        boolean plainHttp;
+        boolean plainHttpFallback;
+        boolean insecureSkipTlsVerify;
+        int retries;
+        Path caCertificate;
+        Duration initialBackoff;
+        Duration maxBackoff;
+        TransferBounds bounds;
+        HttpProxy proxy;
+
+        Draft(RegistryOptions from) {
+            plainHttp = from.plainHttp;
+            plainHttpFallback = from.plainHttpFallback;
+            insecureSkipTlsVerify = from.insecureSkipTlsVerify;
+            retries = from.retries;
+            caCertificate = from.caCertificate;
+            initialBackoff = from.initialBackoff;
+            maxBackoff = from.maxBackoff;
+            bounds = from.bounds;
+            proxy = from.proxy;
+        }
     }
 
     public boolean plainHttp() {

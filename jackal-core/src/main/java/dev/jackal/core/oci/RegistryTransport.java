@@ -348,10 +348,16 @@ final class RegistryTransport {
         }
     }
 
-    private HttpResponse<InputStream> sendUrlConnection(Call call, Optional<String> authorization) throws IOException {
+    /** The call's headers with the user agent and, when given, the authorization. */
+    private Map<String, String> headers(Call call, Optional<String> authorization) {
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         headers.put("User-Agent", userAgent);
         authorization.ifPresent(value -> headers.put("Authorization", value));
+        return headers;
+    }
+
+    private HttpResponse<InputStream> sendUrlConnection(Call call, Optional<String> authorization) throws IOException {
+        Map<String, String> headers = headers(call, authorization);
         HttpResponse<InputStream> response;
         try {
             response = UrlConnectionResponse.send(
@@ -370,9 +376,7 @@ final class RegistryTransport {
 
     private HttpResponse<InputStream> sendUrlConnectionUpload(
             Call call, Optional<String> authorization, UploadBody.Source body, LongConsumer sent) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>(call.headers());
-        headers.put("User-Agent", userAgent);
-        authorization.ifPresent(value -> headers.put("Authorization", value));
+        Map<String, String> headers = headers(call, authorization);
         HttpResponse<InputStream> response;
         try {
             response = UrlConnectionResponse.upload(
