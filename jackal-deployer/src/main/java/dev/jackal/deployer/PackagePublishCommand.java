@@ -54,21 +54,12 @@ final class PackagePublishCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry;
 
-    @Option(
-            names = "--retries",
-            description = "Retries of each registry request (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int retries;
-
-    @Option(
-            names = "--oci-concurrency",
-            description = "Files uploaded at once (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int ociConcurrency;
+    @Mixin
+    RegistryFlags.Transfer transfer;
 
     @Override
     public Integer call() {
-        var options = registry.options(spec, retries, ociConcurrency);
+        var options = registry.options(spec, transfer);
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
             PackagePublisher publisher = new PackagePublisher(events, global.tempRoot());
             PublishResult result = PackageUrl.isOci(source)

@@ -45,21 +45,12 @@ final class PackagePullCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry;
 
-    @Option(
-            names = "--retries",
-            description = "Retries of each registry request (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int retries;
-
-    @Option(
-            names = "--oci-concurrency",
-            description = "Files downloaded at once (default: ${DEFAULT-VALUE}).",
-            defaultValue = "3")
-    int ociConcurrency;
+    @Mixin
+    RegistryFlags.Transfer transfer;
 
     @Override
     public Integer call() {
-        var options = registry.options(spec, retries, ociConcurrency);
+        var options = registry.options(spec, transfer);
         try (ConsoleEvents events = global.console(spec.commandLine().getErr())) {
             PullResult result = new PackagePuller(events, global.tempRoot())
                     .pull(new PullRequest(

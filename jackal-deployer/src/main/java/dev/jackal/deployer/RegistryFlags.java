@@ -18,6 +18,30 @@ final class RegistryFlags {
             description = "Accept any certificate from the package's registry (it is still encrypted).")
     boolean insecureSkipTlsVerify;
 
+    /**
+     * {@code --retries} and {@code --oci-concurrency} of the commands that only move an {@code oci://} package ({@code
+     * package publish}, {@code package pull}); deploy and inspect take them from their own flags.
+     */
+    static final class Transfer {
+
+        @Option(
+                names = "--retries",
+                description = "Retries of each registry request (default: ${DEFAULT-VALUE}).",
+                defaultValue = "3")
+        int retries;
+
+        @Option(
+                names = "--oci-concurrency",
+                description = "Files moved at once (default: ${DEFAULT-VALUE}).",
+                defaultValue = "3")
+        int ociConcurrency;
+    }
+
+    /** {@link #options(CommandSpec, int, int)} with the {@link Transfer} flags. */
+    RemoteOptions options(CommandSpec spec, Transfer transfer) {
+        return options(spec, transfer.retries, transfer.ociConcurrency);
+    }
+
     /** The options for an {@code oci://} package; credentials from the Docker config and its helpers. */
     RemoteOptions options(CommandSpec spec, int retries, int concurrency) {
         if (concurrency < 1) {
