@@ -1,16 +1,12 @@
 package dev.jackal.core.oci;
 
+import dev.jackal.core.net.BoundedTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,36 +58,12 @@ final class BlobFetcher {
             }
         }
         ready.forEach(this::finish);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "jackal-oci-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Job job : jobs.values()) {
-                futures.add(pool.submit(() -> run(job)));
-            }
-            for (Future<?> future : futures) {
-                await(future, futures);
-            }
-        } finally {
-            pool.shutdownNow();
-            awaitStopped(pool);
-        }
-    }
-
-    /**
-     * Waits for the workers to stop, so that each has deleted its partial file before the failure is reported. A read
-     * blocked in a socket ignores the interrupt and ends within the read timeout.
-     */
-    private static void awaitStopped(ExecutorService pool) {
-        try {
-            pool.awaitTermination(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BoundedTasks.run(
+                List.copyOf(jobs.values()),
+                concurrency,
+                "jackal-oci",
+                this::run,
+                e -> new RegistryConnectionException("", "interrupted while pulling images", e));
     }
 
     int downloaded() {
@@ -182,26 +154,6 @@ final class BlobFetcher {
     private void finish(Tracker tracker) {
         tracker.image().manifests().forEach(target::write);
         listener.imageDone(tracker.image().reference(), tracker.image().entry());
-    }
-
-    private static void await(Future<?> future, List<Future<?>> all) {
-        try {
-            future.get();
-        } catch (ExecutionException e) {
-            all.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            all.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new RegistryConnectionException("", "interrupted while pulling images", e);
-        }
     }
 
     private static void deleteQuietly(OciLayout layout, Digest digest) {

@@ -1,13 +1,8 @@
 package dev.jackal.core.oci;
 
-import java.util.ArrayList;
+import dev.jackal.core.net.BoundedTasks;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,28 +32,12 @@ final class BlobPusher {
     }
 
     void pushAll(List<Job> jobs, int concurrency) {
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "jackal-push-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Job job : jobs) {
-                futures.add(pool.submit(() -> run(job)));
-            }
-            for (Future<?> future : futures) {
-                await(future, futures);
-            }
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BoundedTasks.run(
+                jobs,
+                concurrency,
+                "jackal-push",
+                this::run,
+                e -> new RegistryConnectionException("", "interrupted while pushing images", e));
     }
 
     int uploaded() {
@@ -100,25 +79,5 @@ final class BlobPusher {
             holder = Optional.of(repository.repository());
         }
         listener.blobDone(blob, sent, sent == 0);
-    }
-
-    private static void await(Future<?> future, List<Future<?>> all) {
-        try {
-            future.get();
-        } catch (ExecutionException e) {
-            all.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            all.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new RegistryConnectionException("", "interrupted while pushing images", e);
-        }
     }
 }
