@@ -53,8 +53,7 @@ import java.util.function.Predicate;
  *     skeletons (with {@code OciSkeletons.forCreate}) come from {@code cacheDir} (which every online create fills),
  *     and anything missing there fails with an {@link dev.jackal.core.OfflineException}
  * @param proxy the HTTP proxy that image registries (pulls and {@code import.url} skeletons), remote files, Helm
- *     repository charts and git repositories are reached through, or
- *     null to connect directly
+ *     repository charts and git repositories are reached through, or null to connect directly
  */
 public record CreateOptions(
         Path packageDir,
