@@ -45,8 +45,8 @@ abstract class JackalMojo extends AbstractMojo {
     }
 
     /**
-     * The HTTP proxy for registry requests, from settings.xml's active {@code <proxy>} ({@link SettingsProxy}), or
-     * null to connect directly; the first call logs one INFO line naming it.
+     * The HTTP proxy for network requests (registries, downloads, git), from settings.xml's active {@code <proxy>}
+     * ({@link SettingsProxy}), or null to connect directly; the first call logs one INFO line naming it.
      *
      * @throws IllegalArgumentException when the proxy's password cannot be decrypted or its host or port is invalid
      */

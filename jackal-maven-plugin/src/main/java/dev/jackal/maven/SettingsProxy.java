@@ -11,7 +11,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * The HTTP proxy for registry traffic from {@code settings.xml}: the first active {@code <proxy>} whose
+ * The HTTP proxy for network traffic (registries, remote files, Helm repositories, git) from {@code settings.xml}: the first active {@code <proxy>} whose
  * {@code <protocol>} is {@code http} (Maven's default) or {@code https}, with its {@code <nonProxyHosts>} and its
  * credentials, the password decrypted with Maven's {@link SettingsDecrypter}. Nothing here logs or prints a password.
  */
@@ -37,9 +37,9 @@ final class SettingsProxy {
     /** A proxy and the id of its {@code <proxy>} in settings.xml. */
     record Found(String id, HttpProxy proxy) {
 
-        /** The INFO line: where registry requests go; never the password. */
+        /** The INFO line: where network requests (registries, downloads, git) go; never the password. */
         String describe() {
-            return "jackal: registry requests go through the proxy " + proxy.address() + " (<proxy> '" + id
+            return "jackal: network requests go through the proxy " + proxy.address() + " (<proxy> '" + id
                     + "' of settings.xml"
                     + proxy.username().map(user -> ", user '" + user + "'").orElse("")
                     + (proxy.nonProxyHosts().isEmpty() ? "" : ", not for " + String.join("|", proxy.nonProxyHosts()))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.test.http.StaticHttpServer;
 import dev.jackal.test.http.Tinyproxy;
 import dev.jackal.test.oci.Skopeo;
 import dev.jackal.test.oci.TestImages;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /**
- * The active {@code <proxy>} of settings.xml carries {@code jackal:package}'s image pulls and {@code jackal:publish}'s
- * pushes: a real tinyproxy with Basic credentials in front of a real htpasswd registry, whose log shows the requests
+ * The active {@code <proxy>} of settings.xml carries {@code jackal:package}'s image pulls and remote files and
+ * {@code jackal:publish}'s pushes: a real tinyproxy with Basic credentials in front of a real htpasswd registry, whose log shows the requests
  * that went through it.
  */
 class SettingsProxyTest {
@@ -116,7 +117,7 @@ class SettingsProxyTest {
             assertEquals(
                     1,
                     log.lines.stream()
-                            .filter(line -> line.equals("INFO jackal: registry requests go through the proxy "
+                            .filter(line -> line.equals("INFO jackal: network requests go through the proxy "
                                     + tinyproxy.address() + " (<proxy> 'corporate' of settings.xml, user 'jackal',"
                                     + " not for *.internal.example)"))
                             .count(),
@@ -128,6 +129,39 @@ class SettingsProxyTest {
             } else {
                 System.setProperty("settings.security", previous);
             }
+        }
+    }
+
+    @Test
+    void aRemoteFileIsDownloadedThroughTheProxy() throws Exception {
+        File basedir = resources.getBasedir("image");
+        Path served = Files.createTempDirectory(basedir.toPath(), "served");
+        Files.writeString(served.resolve("app.conf"), "through: settings.xml\n");
+        try (StaticHttpServer http = StaticHttpServer.serve(served);
+                Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
+            Files.writeString(
+                    basedir.toPath().resolve("jackal.yaml"),
+                    """
+                    kind: JackalPackageConfig
+                    metadata:
+                      name: image
+                    components:
+                      - name: conf
+                        required: true
+                        files:
+                          - source: %s/app.conf
+                            target: app.conf
+                    """
+                            .formatted(http.baseUrl()));
+            MavenProject project = maven.readMavenProject(basedir);
+            MavenSession session =
+                    session(project, tinyproxy, tinyproxy.password().orElseThrow());
+
+            PackageMojoTest.RecordingLog log = run(session, maven, "package");
+
+            assertEquals(1, project.getAttachedArtifacts().size(), log.lines.toString());
+            assertEquals(List.of("GET " + http.baseUrl() + "/app.conf HTTP/1.1"), tinyproxy.requests());
+            assertEquals(List.of("/app.conf"), http.requests());
         }
     }
 
@@ -153,7 +187,7 @@ class SettingsProxyTest {
                     requests.contains(
                             "PUT http://" + registry.address() + "/v2/proxied/publish/manifests/1.2.3 HTTP/1.1"),
                     requests.toString());
-            assertTrue(log.has("INFO jackal: registry requests go through the proxy " + tinyproxy.address()));
+            assertTrue(log.has("INFO jackal: network requests go through the proxy " + tinyproxy.address()));
         }
     }
 

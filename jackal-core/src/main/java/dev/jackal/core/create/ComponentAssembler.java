@@ -13,6 +13,7 @@ import dev.jackal.core.model.Action;
 import dev.jackal.core.model.ActionSet;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.model.DataInjection;
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.oci.RegistryClient;
 import java.io.IOException;
@@ -78,8 +79,26 @@ public final class ComponentAssembler {
             TransferBounds network,
             Path cacheDir,
             boolean offline) {
-        RemoteFiles downloader = new RemoteFiles(new Downloader(network, events), cacheDir, offline);
-        this.repos = new RepoCloner(git, network, cacheDir == null ? null : cacheDir.resolve(REPOS_DIR), offline);
+        this(events, baseDir, actions, git, registry, network, cacheDir, offline, null);
+    }
+
+    /**
+     * @param proxy the HTTP proxy that remote files, data injections, Helm repository charts and git clones go
+     *     through (the registry's own traffic takes {@code registry}'s), or null to connect directly
+     */
+    public ComponentAssembler(
+            EventHandler events,
+            Path baseDir,
+            ActionRunner actions,
+            GitCredentials git,
+            RegistryClient registry,
+            TransferBounds network,
+            Path cacheDir,
+            boolean offline,
+            HttpProxy proxy) {
+        RemoteFiles downloader = new RemoteFiles(new Downloader(network, events).withProxy(proxy), cacheDir, offline);
+        this.repos =
+                new RepoCloner(git, network, cacheDir == null ? null : cacheDir.resolve(REPOS_DIR), offline, proxy);
         this.events = events;
         this.actions = actions;
         this.fetcher = new Fetcher(baseDir, downloader);

@@ -52,8 +52,8 @@ import java.util.function.Predicate;
  * @param offline touch no network: images, tags, remote files, charts, git repositories and {@code import.url}
  *     skeletons (with {@code OciSkeletons.forCreate}) come from {@code cacheDir} (which every online create fills),
  *     and anything missing there fails with an {@link dev.jackal.core.OfflineException}
- * @param proxy the HTTP proxy that image registries (pulls and {@code import.url} skeletons) are reached through, or
- *     null to connect directly
+ * @param proxy the HTTP proxy that image registries (pulls and {@code import.url} skeletons), remote files, Helm
+ *     repository charts and git repositories are reached through, or null to connect directly
  */
 public record CreateOptions(
         Path packageDir,
@@ -278,7 +278,7 @@ public record CreateOptions(
             return this;
         }
 
-        /** The HTTP proxy for image registries; null (the default) connects directly. */
+        /** The HTTP proxy for registries, remote files, charts and git; null (the default) connects directly. */
         public Builder proxy(HttpProxy value) {
             this.proxy = value;
             return this;

@@ -99,7 +99,8 @@ public final class PackageCreator {
                     Registries.client(options, DockerConfigCredentials.fromEnvironment()),
                     options.network(),
                     options.cacheDir().toAbsolutePath().normalize(),
-                    options.offline());
+                    options.offline(),
+                    options.proxy());
             List<ComponentLayout> built = new ArrayList<>();
             for (Component component : pkg.components()) {
                 ComponentLayout componentLayout = assembler.assemble(component, staging.resolve("components"));

@@ -3,6 +3,9 @@ package dev.jackal.core.fetch;
 import dev.jackal.core.archive.Sha256;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.net.BoundedHttp;
+import dev.jackal.core.net.HttpProxy;
+import dev.jackal.core.net.ProxiedConnections;
+import dev.jackal.core.net.ProxyMessages;
 import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +27,10 @@ import java.util.HexFormat;
  * download is bounded by {@link TransferBounds}: a server that does not answer, stalls or trickles fails it. Redirects
  * are followed (at most {@value #MAX_REDIRECTS}), never from HTTPS to plain HTTP. Sent with {@link HttpURLConnection},
  * which needs no TLS context for plain HTTP and reads straight into the caller's buffer.
+ *
+ * <p>{@link #withProxy(HttpProxy) With an HTTP proxy}, every request, redirects included, goes through it unless it
+ * bypasses the host ({@code nonProxyHosts}); see {@link ProxiedConnections}. A proxy that refuses the request or
+ * cannot be reached fails the download naming the proxy, never its password.
  */
 public final class Downloader {
 
@@ -31,6 +38,7 @@ public final class Downloader {
 
     private final EventHandler events;
     private final TransferBounds bounds;
+    private final HttpProxy proxy;
 
     /** A downloader with {@link TransferBounds#defaults()}. */
     public Downloader(EventHandler events) {
@@ -38,8 +46,18 @@ public final class Downloader {
     }
 
     public Downloader(TransferBounds bounds, EventHandler events) {
+        this(bounds, events, null);
+    }
+
+    private Downloader(TransferBounds bounds, EventHandler events, HttpProxy proxy) {
         this.bounds = bounds;
         this.events = events;
+        this.proxy = proxy;
+    }
+
+    /** This downloader going through {@code proxy}; null connects directly. */
+    public Downloader withProxy(HttpProxy proxy) {
+        return new Downloader(bounds, events, proxy);
     }
 
     /**
@@ -116,15 +134,22 @@ public final class Downloader {
     private HttpURLConnection open(URI uri) throws IOException {
         URI current = uri;
         for (int hops = 0; ; hops++) {
-            HttpURLConnection connection = (HttpURLConnection) current.toURL().openConnection();
+            HttpURLConnection connection = ProxiedConnections.open(current.toURL(), proxy);
             BoundedHttp.configure(connection, bounds);
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
-            int status = BoundedHttp.responseCode(connection, current, bounds);
+            int status = responseCode(connection, uri, current);
             if (status / 100 == 2) {
                 return connection;
             }
             connection.disconnect();
+            if (status == 407) {
+                throw new DownloadException(
+                        uri.toString(),
+                        "cannot download " + BoundedHttp.safe(uri) + ": "
+                                + ProxyMessages.refused(proxyFor(current), current),
+                        null);
+            }
             String location = connection.getHeaderField("Location");
             if (status / 100 != 3 || location == null) {
                 throw new DownloadException(
@@ -146,6 +171,30 @@ public final class Downloader {
             }
             current = next;
         }
+    }
+
+    /** The status of {@code connection} to {@code current}; a proxy's refused tunnel fails naming the proxy. */
+    private int responseCode(HttpURLConnection connection, URI uri, URI current) throws IOException {
+        try {
+            return BoundedHttp.responseCode(connection, current, bounds);
+        } catch (IOException e) {
+            HttpProxy through = proxyFor(current);
+            if (through == null) {
+                throw e;
+            }
+            ProxyMessages.Refusal refusal =
+                    ProxyMessages.tunnelFailure(through, current, e).orElse(null);
+            if (refusal == null) {
+                throw e;
+            }
+            throw new DownloadException(
+                    uri.toString(), "cannot download " + BoundedHttp.safe(uri) + ": " + refusal.message(), e);
+        }
+    }
+
+    /** The proxy a request to {@code uri} goes through, or null. */
+    private HttpProxy proxyFor(URI uri) {
+        return proxy != null && proxy.appliesTo(uri) ? proxy : null;
     }
 
     /** The SHA-256 (hex) of a local file, streamed. */

@@ -1,19 +1,25 @@
 package dev.jackal.core.git;
 
 import dev.jackal.core.OfflineException;
+import dev.jackal.core.net.HttpProxy;
+import dev.jackal.core.net.ProxyMessages;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.core.oci.Digest;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -49,6 +55,7 @@ public final class RepoCloner {
     private final TransportConfigCallback bounded;
     private final Path mirrors;
     private final boolean offline;
+    private final HttpProxy proxy;
 
     /** A cloner with the {@link TransferBounds#defaults() default} timeout. */
     public RepoCloner(CredentialsProvider credentials) {
@@ -68,14 +75,24 @@ public final class RepoCloner {
      * @param offline clone only from {@code mirrors}, never from the network
      */
     public RepoCloner(CredentialsProvider credentials, TransferBounds bounds, Path mirrors, boolean offline) {
+        this(credentials, bounds, mirrors, offline, null);
+    }
+
+    /**
+     * @param proxy the HTTP proxy that every {@code http(s)} clone and fetch goes through (unless it bypasses the
+     *     host), set on each connection alone; null for the one JGit picks from the JVM's default proxy selector
+     */
+    public RepoCloner(
+            CredentialsProvider credentials, TransferBounds bounds, Path mirrors, boolean offline, HttpProxy proxy) {
         this.credentials = credentials;
         this.mirrors = mirrors;
         this.offline = offline;
+        this.proxy = proxy;
         Duration longer = bounds.connectTimeout().compareTo(bounds.readTimeout()) > 0
                 ? bounds.connectTimeout()
                 : bounds.readTimeout();
         this.timeoutSeconds = (int) Math.max(1, (longer.toMillis() + 999) / 1000);
-        BoundedGitHttp factory = new BoundedGitHttp(bounds);
+        BoundedGitHttp factory = new BoundedGitHttp(bounds, proxy);
         this.bounded = transport -> {
             if (transport instanceof TransportHttp http) {
                 http.setHttpConnectionFactory(factory);
@@ -83,8 +100,54 @@ public final class RepoCloner {
         };
     }
 
-    /** Clones {@code url} into {@code target}. */
+    /**
+     * Clones {@code url} into {@code target}.
+     *
+     * @throws TransportException naming the proxy when it refused the request or a
+     *     tunnel, or could not be reached
+     */
     public void cloneTo(GitUrl url, Path target) throws GitAPIException, IOException {
+        try {
+            cloneFrom(url, target);
+        } catch (TransportException e) {
+            throw proxyFailure(url, e);
+        }
+    }
+
+    /**
+     * {@code e} in the words of {@link ProxyMessages} when the proxy refused the request (407), refused a tunnel or
+     * could not be reached; else {@code e} itself.
+     */
+    private TransportException proxyFailure(GitUrl url, TransportException e) {
+        if (proxy == null) {
+            return e;
+        }
+        URI uri;
+        try {
+            URI parsed = URI.create(url.withoutRef());
+            uri = new URI(parsed.getScheme(), null, parsed.getHost(), parsed.getPort(), null, null, null);
+        } catch (IllegalArgumentException | URISyntaxException notHttp) {
+            return e;
+        }
+        if (!proxy.appliesTo(uri) || !String.valueOf(uri.getScheme()).startsWith("http")) {
+            return e;
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.endsWith(": 407 Proxy Authentication Required")) {
+            return new TransportException(ProxyMessages.refused(proxy, uri), e);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                Optional<ProxyMessages.Refusal> refusal = ProxyMessages.tunnelFailure(proxy, uri, io);
+                if (refusal.isPresent()) {
+                    return new TransportException(refusal.get().message(), e);
+                }
+            }
+        }
+        return e;
+    }
+
+    private void cloneFrom(GitUrl url, Path target) throws GitAPIException, IOException {
         String ref = url.ref();
         boolean isSha = SHA.matcher(ref).matches();
         String fullRef = ref.isEmpty() || isSha || ref.startsWith("refs/") ? ref : Constants.R_TAGS + ref;

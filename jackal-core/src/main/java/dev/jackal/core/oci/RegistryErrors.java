@@ -1,6 +1,7 @@
 package dev.jackal.core.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.TransferTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -186,5 +188,22 @@ final class RegistryErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code e} (a 401) with a hint that {@code proxy} may be the one refusing: some proxies answer wrong
+     * credentials with 401 instead of 407, which looks like the registry's refusal.
+     */
+    static RegistryAuthException maybeTheProxy(RegistryAuthException e, Optional<HttpProxy> proxy) {
+        if (e.status() != 401 || proxy.isEmpty() || proxy.get().username().isEmpty()) {
+            return e;
+        }
+        return new RegistryAuthException(
+                e.reference(),
+                e.registry(),
+                e.status(),
+                e.getMessage() + "; or the proxy " + proxy.get().address() + " rejected the credentials of user '"
+                        + proxy.get().username().orElseThrow() + "' (some proxies answer 401 instead of 407):"
+                        + " check the proxy's user name and password");
     }
 }

@@ -3,6 +3,8 @@ package dev.jackal.core.oci;
 import dev.jackal.core.net.BoundedHttp;
 import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.Loopback;
+import dev.jackal.core.net.ProxiedConnections;
+import dev.jackal.core.net.ProxyMessages;
 import dev.jackal.core.net.TransferTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -255,7 +257,7 @@ final class RegistryTransport {
                 auth.unauthorized(
                         response.headers().allValues("WWW-Authenticate"), scope, authorization, reference, verb);
             } catch (RegistryAuthException e) {
-                throw ProxyMessages.maybeTheProxy(e, options.proxy().filter(p -> p.appliesTo(call.uri())));
+                throw RegistryErrors.maybeTheProxy(e, options.proxy().filter(p -> p.appliesTo(call.uri())));
             }
             retried = true;
         }
@@ -324,7 +326,7 @@ final class RegistryTransport {
         options.proxy()
                 .filter(proxy -> proxy.appliesTo(call.uri()))
                 .flatMap(HttpProxy::basicAuthorization)
-                .ifPresent(value -> request.header(UrlConnectionResponse.PROXY_AUTHORIZATION, value));
+                .ifPresent(value -> request.header(ProxiedConnections.PROXY_AUTHORIZATION, value));
         CompletableFuture<HttpResponse<byte[]>> future =
                 http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Duration limit = timeout.plus(options.bounds().readTimeout());
@@ -415,7 +417,15 @@ final class RegistryTransport {
         if (proxy == null || e instanceof ProxyFailure) {
             return e;
         }
-        return ProxyMessages.tunnelFailure(proxy, uri, e).orElse(e);
+        return ProxyMessages.tunnelFailure(proxy, uri, e)
+                .<IOException>map(refusal -> {
+                    ProxyFailure failure = new ProxyFailure(refusal.status(), refusal.message());
+                    if (refusal.status() == 0) {
+                        failure.initCause(e);
+                    }
+                    return failure;
+                })
+                .orElse(e);
     }
 
     private void sleep(Duration pause, String reference, String verb) {

@@ -2,6 +2,7 @@ package dev.jackal.core.oci;
 
 import dev.jackal.core.net.BoundedHttp;
 import dev.jackal.core.net.HttpProxy;
+import dev.jackal.core.net.ProxiedConnections;
 import dev.jackal.core.net.TransferBounds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +32,13 @@ import javax.net.ssl.SSLSession;
  * <p>The request and its body are bounded by {@link TransferBounds}: a timeout or a body arriving too slowly is a
  * {@link dev.jackal.core.net.TransferTimeoutException} naming the URL, retried like other I/O failures.
  *
- * <p>Through an {@link HttpProxy}, a plain-HTTP request carries the proxy's Basic credentials up front; an HTTPS
- * request answers the proxy's challenge to its {@code CONNECT} with an authenticator of this connection alone (no
- * JVM-wide {@link java.net.Authenticator}). The JDK refuses Basic for {@code CONNECT} unless the JVM runs with
- * {@code -Djdk.http.auth.tunneling.disabledSchemes=}; the proxy's 407 then reaches the transport, which says so.
+ * <p>Through an {@link HttpProxy}, the connection is opened by {@link ProxiedConnections}: a plain-HTTP request
+ * carries the proxy's Basic credentials up front; an HTTPS request answers the proxy's challenge to its {@code CONNECT}
+ * with an authenticator of this connection alone (no JVM-wide {@link java.net.Authenticator}). The JDK refuses Basic
+ * for {@code CONNECT} unless the JVM runs with {@code -Djdk.http.auth.tunneling.disabledSchemes=}; the proxy's 407
+ * then reaches the transport, which says so.
  */
 final class UrlConnectionResponse implements HttpResponse<InputStream> {
-
-    static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
 
     /** What {@code HttpURLConnection} says when it sent a request on a kept connection the other side had closed. */
     private static final String STALE = "Unexpected end of file from server";
@@ -125,9 +125,7 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
             boolean anyHostName,
             HttpProxy proxy)
             throws IOException {
-        boolean proxied = proxy != null && proxy.appliesTo(uri);
-        HttpURLConnection connection = (HttpURLConnection)
-                (proxy == null ? uri.toURL().openConnection() : uri.toURL().openConnection(proxy.proxyFor(uri)));
+        HttpURLConnection connection = ProxiedConnections.open(uri.toURL(), proxy);
         if (connection instanceof HttpsURLConnection https) {
             if (tls != null) {
                 https.setSSLSocketFactory(tls.getSocketFactory());
@@ -142,16 +140,6 @@ final class UrlConnectionResponse implements HttpResponse<InputStream> {
         BoundedHttp.configure(connection, bounds);
         connection.setRequestProperty("Accept", "*/*");
         headers.forEach(connection::setRequestProperty);
-        if (proxied) {
-            if ("https".equals(uri.getScheme())) {
-                // the CONNECT request carries no request headers: the proxy's challenge is answered per connection
-                proxy.authenticator().ifPresent(connection::setAuthenticator);
-            } else {
-                // sent up front, so that a streamed upload body is not refused with a 407 it cannot resend
-                proxy.basicAuthorization()
-                        .ifPresent(value -> connection.setRequestProperty(PROXY_AUTHORIZATION, value));
-            }
-        }
         return connection;
     }
 

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.test.git.GitServer;
 import dev.jackal.test.git.GitServerExtension;
 import dev.jackal.test.http.MisbehavingServer;
+import dev.jackal.test.http.Tinyproxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +132,64 @@ class RepoClonerTest {
                     messages.toString().contains(server.baseUrl() + "/upstream/app.git/info/refs sends too slowly"),
                     messages.toString());
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+        }
+    }
+
+    @Test
+    void clonesThroughTheProxyWithBasicCredentials() throws Exception {
+        try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
+            HttpProxy proxy = HttpProxy.of(tinyproxy.host(), tinyproxy.port())
+                    .withCredentials(
+                            tinyproxy.username().orElseThrow(),
+                            tinyproxy.password().orElseThrow());
+            GitUrl url = GitUrl.parse(seeded.url() + "@v1.0.0");
+            Path target = work.resolve("proxied");
+
+            new RepoCloner(credentials, TransferBounds.defaults(), work.resolve("mirrors"), false, proxy)
+                    .cloneTo(url, target);
+
+            try (Repository repo = Git.open(target.toFile()).getRepository()) {
+                assertEquals(
+                        seeded.refs().get("refs/tags/v1.0.0"),
+                        repo.resolve("HEAD").name());
+            }
+            List<String> requests = tinyproxy.requests();
+            assertTrue(
+                    requests.contains("GET " + seeded.url() + "/info/refs?service=git-upload-pack HTTP/1.1"),
+                    requests.toString());
+            assertTrue(
+                    requests.contains("POST " + seeded.url() + "/git-upload-pack HTTP/1.1"),
+                    "the pack came through the proxy too: " + requests);
+        }
+    }
+
+    @Test
+    void aHostInNonProxyHostsIsClonedDirectly() throws Exception {
+        try (Tinyproxy tinyproxy = Tinyproxy.start()) {
+            HttpProxy proxy = HttpProxy.of(tinyproxy.host(), tinyproxy.port()).withNonProxyHosts("127.0.0.1");
+
+            new RepoCloner(credentials, TransferBounds.defaults(), null, false, proxy)
+                    .cloneTo(GitUrl.parse(seeded.url()), work.resolve("direct"));
+
+            assertEquals(List.of(), tinyproxy.requests());
+        }
+    }
+
+    @Test
+    void aProxyThatWantsCredentialsFailsTheClone() throws Exception {
+        try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
+            HttpProxy proxy = HttpProxy.of(tinyproxy.host(), tinyproxy.port());
+            RepoCloner cloner = new RepoCloner(credentials, TransferBounds.defaults(), null, false, proxy);
+
+            TransportException e = assertThrows(
+                    TransportException.class,
+                    () -> cloner.cloneTo(GitUrl.parse(seeded.url()), work.resolve("refused")));
+
+            assertEquals(
+                    "the proxy " + tinyproxy.address() + " asks for credentials (407 Proxy Authentication Required);"
+                            + " give the proxy a user name and password",
+                    e.getMessage());
+            assertEquals(1, tinyproxy.requests().size(), tinyproxy.requests().toString());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jackal.core.net.HttpProxy;
+import dev.jackal.core.net.ProxyMessages;
 import dev.jackal.test.Exec;
 import dev.jackal.test.http.Tinyproxy;
 import dev.jackal.test.oci.Skopeo;
