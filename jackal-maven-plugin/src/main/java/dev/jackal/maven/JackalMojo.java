@@ -50,7 +50,7 @@ abstract class JackalMojo extends AbstractMojo {
      *
      * @throws IllegalArgumentException when the proxy's password cannot be decrypted or its host or port is invalid
      */
-    HttpProxy registryProxy() {
+    HttpProxy networkProxy() {
         if (proxy == null) {
             proxy = SettingsProxy.find(session.getSettings(), settingsDecrypter);
             proxy.ifPresent(found -> getLog().info(found.describe()));

@@ -248,7 +248,7 @@ public class PackageMojo extends JackalMojo {
                 .insecureSkipTlsVerify(raw.bool(PropertyNames.INSECURE_SKIP_TLS_VERIFY, insecureSkipTlsVerify))
                 .retries(raw.integer(PropertyNames.RETRIES, retries))
                 .network(bounds(raw, connectTimeout, readTimeout, minTransferRate))
-                .proxy(session.isOffline() ? null : registryProxy())
+                .proxy(session.isOffline() ? null : networkProxy())
                 .ociConcurrency(raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency))
                 .extraSboms(dependencySbom())
                 .recordBuilder(raw.bool(PropertyNames.RECORD_BUILDER, recordBuilder))

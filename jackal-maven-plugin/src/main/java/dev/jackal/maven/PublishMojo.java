@@ -178,7 +178,7 @@ public final class PublishMojo extends JackalMojo {
                         raw.bool(PropertyNames.PUBLISH_INSECURE_SKIP_TLS_VERIFY, publishInsecureSkipTlsVerify))
                 .withRetries(raw.integer(PropertyNames.RETRIES, retries))
                 .withBounds(bounds(raw, connectTimeout, readTimeout, minTransferRate))
-                .withProxy(registryProxy());
+                .withProxy(networkProxy());
         return new RemoteOptions(
                 registryOptions, credentials, raw.integer(PropertyNames.OCI_CONCURRENCY, ociConcurrency));
     }
