@@ -17,8 +17,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Fills jackal's cache ({@code jackal.cache}, default {@code ~/.jackal-cache}) with everything {@code jackal:package}
  * fetches: images (and the digest each tag names), remote files, Helm repository and OCI charts, git repositories,
- * and the skeletons that {@code import.url: oci://} names (those the imported skeletons import too). Then {@code mvn -o package} builds without network, on an air-gapped build machine too. It prepares the
- * architecture and flavor of every {@code package} execution in the POM; other settings come from the plugin's
+ * and the skeletons that {@code import.url: oci://} names (those the imported skeletons import too). Then
+ * {@code mvn -o package} builds without network, on an air-gapped build machine too. It prepares the architecture
+ * and flavor of every {@code package} execution in the POM; other settings come from the plugin's
  * configuration and the jackal properties. It builds each package once, without SBOMs, into a scratch directory
  * that it deletes, and attaches nothing. Bound to no phase; it needs the network, so it refuses to run offline.
  */

@@ -47,6 +47,8 @@ public class PackageMojo extends JackalMojo {
     @Component
     MavenProjectHelper projectHelper;
 
+    private SettingsCredentials imageCredentials;
+
     /** Skip the goal. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     boolean skip;
@@ -275,7 +277,18 @@ public class PackageMojo extends JackalMojo {
 
     /** Image pulls with the credentials of {@code settings.xml}'s servers, then the Docker config. */
     OciImageStep imageStep(MavenEvents events) {
-        return new OciImageStep(events, SettingsCredentials.forImages(session.getSettings(), settingsDecrypter));
+        return new OciImageStep(events, imageCredentials());
+    }
+
+    /**
+     * The credentials of image pulls and {@code import.url} skeletons: one lookup for both, so a server's password
+     * is decrypted once.
+     */
+    private SettingsCredentials imageCredentials() {
+        if (imageCredentials == null) {
+            imageCredentials = SettingsCredentials.forImages(session.getSettings(), settingsDecrypter);
+        }
+        return imageCredentials;
     }
 
     /**
@@ -284,11 +297,7 @@ public class PackageMojo extends JackalMojo {
      * {@code -o} from jackal's cache (which {@code jackal:go-offline} fills).
      */
     SkeletonResolver skeletons(MavenEvents events, CreateOptions options) {
-        return OciSkeletons.forCreate(
-                events,
-                options,
-                SettingsCredentials.forImages(session.getSettings(), settingsDecrypter),
-                MavenSkeletons.of(project));
+        return OciSkeletons.forCreate(events, options, imageCredentials(), MavenSkeletons.of(project));
     }
 
     /**

@@ -11,9 +11,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * The HTTP proxy for network traffic (registries, remote files, Helm repositories, git) from {@code settings.xml}: the first active {@code <proxy>} whose
- * {@code <protocol>} is {@code http} (Maven's default) or {@code https}, with its {@code <nonProxyHosts>} and its
- * credentials, the password decrypted with Maven's {@link SettingsDecrypter}. Nothing here logs or prints a password.
+ * The HTTP proxy for network traffic (registries, remote files, Helm repositories, git) from {@code settings.xml}:
+ * the first active {@code <proxy>} whose {@code <protocol>} is {@code http} (Maven's default) or {@code https}, with
+ * its {@code <nonProxyHosts>} and its credentials, the password decrypted with Maven's {@link SettingsDecrypter}.
+ * Nothing here logs or prints a password.
  */
 final class SettingsProxy {
 

@@ -11,8 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -53,12 +55,12 @@ public record InputStamps(String settings, Map<String, String> files, Instant ta
         }
         Instant trusted = taken.minus(RACY);
         for (Map.Entry<String, String> input : files.entrySet()) {
-            Path path = Path.of(input.getKey());
-            if (!input.getValue().equals(stamp(path))) {
+            Optional<BasicFileAttributes> attributes = attributes(Path.of(input.getKey()));
+            if (!input.getValue().equals(stamp(attributes))) {
                 return false;
             }
-            Instant modified = modified(path);
-            if (modified != null && !modified.isBefore(trusted)) {
+            if (attributes.isPresent()
+                    && !attributes.get().lastModifiedTime().toInstant().isBefore(trusted)) {
                 return false;
             }
         }
@@ -99,29 +101,32 @@ public record InputStamps(String settings, Map<String, String> files, Instant ta
         lines.put("offline", String.valueOf(options.offline()));
         MessageDigest sha = sha256();
         lines.forEach((key, value) -> sha.update((key + "\u0000" + value + "\u0000").getBytes(StandardCharsets.UTF_8)));
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** The stamp of {@code path}: kind, size for a file, and modification time; {@code missing} when absent. */
     static String stamp(Path path) {
-        try {
-            BasicFileAttributes attributes =
-                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            String modified = attributes.lastModifiedTime().toInstant().toString();
-            if (attributes.isDirectory()) {
-                return "d " + modified;
-            }
-            return (attributes.isSymbolicLink() ? "l " : "f ") + attributes.size() + " " + modified;
-        } catch (IOException e) {
-            return "missing";
-        }
+        return stamp(attributes(path));
     }
 
-    private static Instant modified(Path path) {
+    private static String stamp(Optional<BasicFileAttributes> read) {
+        if (read.isEmpty()) {
+            return "missing";
+        }
+        BasicFileAttributes attributes = read.get();
+        String modified = attributes.lastModifiedTime().toInstant().toString();
+        if (attributes.isDirectory()) {
+            return "d " + modified;
+        }
+        return (attributes.isSymbolicLink() ? "l " : "f ") + attributes.size() + " " + modified;
+    }
+
+    /** The attributes of {@code path} itself (a link is not followed); empty when it cannot be read. */
+    private static Optional<BasicFileAttributes> attributes(Path path) {
         try {
-            return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -257,7 +257,7 @@ final class RegistryTransport {
                 auth.unauthorized(
                         response.headers().allValues("WWW-Authenticate"), scope, authorization, reference, verb);
             } catch (RegistryAuthException e) {
-                throw RegistryErrors.maybeTheProxy(e, options.proxy().filter(p -> p.appliesTo(call.uri())));
+                throw RegistryErrors.maybeTheProxy(e, proxyFor(call.uri()));
             }
             retried = true;
         }
@@ -323,8 +323,7 @@ final class RegistryTransport {
         authorization.ifPresent(value -> request.header("Authorization", value));
         // java.net.http sends a Proxy-* header to the proxy only (with CONNECT too, unless the JVM disables Basic for
         // tunnelling) and never inside the tunnel to the registry
-        options.proxy()
-                .filter(proxy -> proxy.appliesTo(call.uri()))
+        proxyFor(call.uri())
                 .flatMap(HttpProxy::basicAuthorization)
                 .ifPresent(value -> request.header(ProxiedConnections.PROXY_AUTHORIZATION, value));
         CompletableFuture<HttpResponse<byte[]>> future =
@@ -401,7 +400,7 @@ final class RegistryTransport {
     private HttpResponse<InputStream> checked(HttpResponse<InputStream> response, URI uri) throws IOException {
         if (response.statusCode() == 407) {
             RegistryErrors.discard(response);
-            HttpProxy proxy = options.proxy().filter(p -> p.appliesTo(uri)).orElse(null);
+            HttpProxy proxy = proxyFor(uri).orElse(null);
             throw new ProxyFailure(407, ProxyMessages.refused(proxy, uri));
         }
         if (response.statusCode() >= 500) {
@@ -411,9 +410,14 @@ final class RegistryTransport {
         return response;
     }
 
+    /** The proxy a request to {@code uri} goes through: the options' unless it bypasses the host. */
+    private Optional<HttpProxy> proxyFor(URI uri) {
+        return options.proxy().filter(p -> p.appliesTo(uri));
+    }
+
     /** {@code e}, or a {@link ProxyFailure} naming the proxy when the proxy refused to open a tunnel. */
     private IOException proxied(IOException e, URI uri) {
-        HttpProxy proxy = options.proxy().filter(p -> p.appliesTo(uri)).orElse(null);
+        HttpProxy proxy = proxyFor(uri).orElse(null);
         if (proxy == null || e instanceof ProxyFailure) {
             return e;
         }
