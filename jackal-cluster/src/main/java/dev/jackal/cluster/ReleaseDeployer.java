@@ -16,10 +16,11 @@ import dev.jackal.core.template.DeployTemplater;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -185,22 +186,19 @@ final class ReleaseDeployer {
             if (live == null) {
                 return;
             }
-            resource.edit(r -> {
-                Map<String, String> labels = new HashMap<>(
-                        r.getMetadata().getLabels() == null
-                                ? Map.of()
-                                : r.getMetadata().getLabels());
-                labels.put("app.kubernetes.io/managed-by", "Helm");
-                Map<String, String> annotations = new HashMap<>(
-                        r.getMetadata().getAnnotations() == null
-                                ? Map.of()
-                                : r.getMetadata().getAnnotations());
-                annotations.put("meta.helm.sh/release-name", release);
-                annotations.put("meta.helm.sh/release-namespace", releaseNamespace);
-                r.getMetadata().setLabels(labels);
-                r.getMetadata().setAnnotations(annotations);
-                return r;
-            });
+            // A merge patch carries no resourceVersion: a controller updating the object meanwhile cannot make
+            // the adoption fail with 409 Conflict, as a read-modify-write edit could.
+            Map<String, Object> marks = Map.of(
+                    "metadata",
+                    Map.of(
+                            "labels", Map.of("app.kubernetes.io/managed-by", "Helm"),
+                            "annotations",
+                                    Map.of(
+                                            "meta.helm.sh/release-name", release,
+                                            "meta.helm.sh/release-namespace", releaseNamespace)));
+            resource.patch(
+                    PatchContext.of(PatchType.JSON_MERGE),
+                    client.getKubernetesSerialization().asJson(marks));
             events.info("adopting " + object.describe() + " into release " + release);
         } catch (KubernetesClientException | IllegalArgumentException e) {
             events.debug("cannot adopt " + object.describe() + ": " + e.getMessage());

@@ -12,10 +12,11 @@ import dev.jackal.test.kube.KubernetesExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,18 +145,15 @@ class AgentOnControlPlaneTest {
     void anEphemeralContainerAddedLaterIsRewrittenToo() {
         String namespace = namespace("agent-debug", Map.of());
         createPod(namespace, "ghcr.io/stefanprodan/podinfo:6.3.3");
+        // A strategic merge patch without a resourceVersion, as `kubectl debug` sends it: kwok keeps updating the
+        // pod's status, so a read-modify-write edit could meet a 409 Conflict.
         client().pods()
                 .inNamespace(namespace)
                 .withName("podinfo")
                 .ephemeralContainers()
-                .edit(pod -> new PodBuilder(pod)
-                        .editSpec()
-                        .addNewEphemeralContainer()
-                        .withName("debugger")
-                        .withImage("busybox:1.36")
-                        .endEphemeralContainer()
-                        .endSpec()
-                        .build());
+                .patch(
+                        PatchContext.of(PatchType.STRATEGIC_MERGE),
+                        "{\"spec\":{\"ephemeralContainers\":[{\"name\":\"debugger\",\"image\":\"busybox:1.36\"}]}}");
         Pod pod = client().pods().inNamespace(namespace).withName("podinfo").get();
         String image = pod.getSpec().getEphemeralContainers().get(0).getImage();
         assertTrue(image.startsWith("127.0.0.1:31999/library/busybox:1.36-jackal-"), image);
@@ -200,6 +198,7 @@ class AgentOnControlPlaneTest {
                 .withName(GIT_REPOSITORIES)
                 .waitUntilCondition(
                         c -> c.getStatus() != null
+                                && c.getStatus().getConditions() != null
                                 && c.getStatus().getConditions().stream()
                                         .anyMatch(x -> x.getType().equals("Established")
                                                 && x.getStatus().equals("True")),

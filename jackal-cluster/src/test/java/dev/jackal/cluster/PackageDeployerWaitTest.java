@@ -19,6 +19,8 @@ import dev.jackal.test.http.StaticHttpServer;
 import dev.jackal.test.kube.KubernetesControlPlane;
 import dev.jackal.test.kube.KubernetesExtension;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,10 +169,13 @@ class PackageDeployerWaitTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                kube.client().nodes().withName(KubernetesControlPlane.NODE_NAME).edit(node -> {
-                    node.getMetadata().getLabels().put("wait-demo-api", "later");
-                    return node;
-                });
+                // a merge patch: kwok renews the node's status meanwhile, so an edit could meet 409 Conflict
+                kube.client()
+                        .nodes()
+                        .withName(KubernetesControlPlane.NODE_NAME)
+                        .patch(
+                                PatchContext.of(PatchType.JSON_MERGE),
+                                "{\"metadata\":{\"labels\":{\"wait-demo-api\":\"later\"}}}");
             });
             DeployedPackage record = deploy(kube, archive, Map.of("WEB", address), Duration.ofMinutes(2));
             assertTrue(label.isDone(), "the deploy waited for api's pods to be able to run");
