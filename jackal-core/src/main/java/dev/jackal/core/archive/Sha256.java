@@ -15,7 +15,8 @@ public final class Sha256 {
 
     private Sha256() {}
 
-    static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest. */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

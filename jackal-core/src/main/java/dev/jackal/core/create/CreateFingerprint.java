@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,25 +85,28 @@ public record CreateFingerprint(String value, String architecture, List<String> 
                         options.set(),
                         options.missingValues());
         JackalPackage pkg = PackageCreator.withDefaultVersion(prepared.pkg(), options.defaultVersion());
-        Builder builder = new Builder(options);
-        prepared.definitionFiles().forEach(builder::stamp);
         boolean stampable = prepared.localOnly() && !options.offline();
-        return builder.build(pkg, stampable ? taken : null);
+        Builder builder = new Builder(options, stampable ? taken : null);
+        prepared.definitionFiles().forEach(builder::stamp);
+        return builder.build(pkg);
     }
 
     private static final class Builder {
         private final CreateOptions options;
-        private final MessageDigest sha = newSha();
+        private final MessageDigest sha = Sha256.newDigest();
         private final List<String> unpinned = new ArrayList<>();
         private final RemoteFiles files;
         private final TagCache tags;
         /** The references the image archives hold: their bytes are counted whole. */
         private final Set<String> archived = new HashSet<>();
+        /** When the inputs began to be read, or null when this create has no stamps. */
+        private final Instant taken;
         /** The stamp of every local file and directory read, by absolute path. */
         private final Map<String, String> stamps = new TreeMap<>();
 
-        Builder(CreateOptions options) {
+        Builder(CreateOptions options, Instant taken) {
             this.options = options;
+            this.taken = taken;
             Path cache = options.cacheDir().toAbsolutePath().normalize();
             this.files = new RemoteFiles(null, cache, true);
             this.tags = new TagCache(cache.resolve("images"));
@@ -112,11 +114,13 @@ public record CreateFingerprint(String value, String architecture, List<String> 
 
         /** Notes the stamp of a local input: taken when it is read, so a later change cannot hide behind it. */
         void stamp(Path path) {
+            if (taken == null) {
+                return; // no stamps: reading the attributes would be wasted
+            }
             stamps.putIfAbsent(InputStamps.absolute(path), InputStamps.stamp(path));
         }
 
-        /** @param taken when the inputs began to be read, or null for no stamps */
-        CreateFingerprint build(JackalPackage pkg, Instant taken) {
+        CreateFingerprint build(JackalPackage pkg) {
             line("jackal", JackalVersion.get());
             line("definition", DefinitionWriter.toYaml(pkg));
             line("architecture", pkg.metadata().architecture());
@@ -342,14 +346,6 @@ public record CreateFingerprint(String value, String architecture, List<String> 
                             && set.after().isEmpty()
                             && set.onSuccess().isEmpty()
                             && set.onFailure().isEmpty());
-        }
-
-        private static MessageDigest newSha() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

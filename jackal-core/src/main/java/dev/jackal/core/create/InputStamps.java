@@ -1,6 +1,7 @@
 package dev.jackal.core.create;
 
 import dev.jackal.core.JackalVersion;
+import dev.jackal.core.archive.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -99,7 +99,7 @@ public record InputStamps(String settings, Map<String, String> files, Instant ta
                         .toString());
         lines.put("imageArchives", options.imageArchives().toString());
         lines.put("offline", String.valueOf(options.offline()));
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         lines.forEach((key, value) -> sha.update((key + "\u0000" + value + "\u0000").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -132,13 +132,5 @@ public record InputStamps(String settings, Map<String, String> files, Instant ta
 
     static String absolute(Path path) {
         return path == null ? "" : path.toAbsolutePath().normalize().toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

@@ -178,12 +178,8 @@ public final class Downloader {
         try {
             return BoundedHttp.responseCode(connection, current, bounds);
         } catch (IOException e) {
-            HttpProxy through = proxyFor(current);
-            if (through == null) {
-                throw e;
-            }
             ProxyMessages.Refusal refusal =
-                    ProxyMessages.tunnelFailure(through, current, e).orElse(null);
+                    ProxyMessages.tunnelFailure(proxy, current, e).orElse(null);
             if (refusal == null) {
                 throw e;
             }

@@ -48,9 +48,13 @@ public final class ProxyMessages {
 
     /**
      * The refusal {@code e} reports when it says that {@code proxy} refused a tunnel to {@code uri} or could not be
-     * reached; empty for other failures.
+     * reached; empty for other failures, and when the request did not go through the proxy ({@code proxy} null, or
+     * bypassing {@code uri}'s host), so that a failure to reach the target itself is never blamed on the proxy.
      */
     public static Optional<Refusal> tunnelFailure(HttpProxy proxy, URI uri, IOException e) {
+        if (proxy == null || !proxy.appliesTo(uri)) {
+            return Optional.empty();
+        }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to tunnel through proxy") || message.startsWith("Tunnel failed")) {
             Matcher status = STATUS.matcher(message);

@@ -280,20 +280,35 @@ final class RegistryTransport {
     private HttpResponse<InputStream> withFallback(Call call, Optional<String> authorization, Sender sender)
             throws IOException {
         if (!mayFallBack || !ours(call.uri())) {
-            return sender.send(call, authorization);
+            return exchange(sender, call, authorization);
         }
         if (plain) {
-            return sender.send(toPlain(call), authorization);
+            return exchange(sender, toPlain(call), authorization);
         }
         try {
-            return sender.send(call, authorization);
+            return exchange(sender, call, authorization);
         } catch (IOException e) {
             if (!RegistryErrors.notTls(e)) {
                 throw e;
             }
             plain = true;
-            return sender.send(toPlain(call), authorization);
+            return exchange(sender, toPlain(call), authorization);
         }
+    }
+
+    /**
+     * One exchange by {@code sender}, whichever HTTP stack it uses: a 5xx is a {@link ServerError}, the proxy's 407 or
+     * refused tunnel a {@link ProxyFailure}.
+     */
+    private HttpResponse<InputStream> exchange(Sender sender, Call call, Optional<String> authorization)
+            throws IOException {
+        HttpResponse<InputStream> response;
+        try {
+            response = sender.send(call, authorization);
+        } catch (IOException e) {
+            throw proxied(e, call.uri());
+        }
+        return checked(response, call.uri());
     }
 
     /** Whether {@code uri} is this registry's over HTTPS (not a redirect to other storage). */
@@ -330,7 +345,7 @@ final class RegistryTransport {
                 http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Duration limit = timeout.plus(options.bounds().readTimeout());
         try {
-            return checked(new BufferedResponse(future.get(limit.toMillis(), TimeUnit.MILLISECONDS)), call.uri());
+            return new BufferedResponse(future.get(limit.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new TransferTimeoutException(
@@ -339,7 +354,7 @@ final class RegistryTransport {
                     e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
-                throw proxied(io, call.uri());
+                throw io;
             }
             throw new IOException(String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -358,42 +373,28 @@ final class RegistryTransport {
     }
 
     private HttpResponse<InputStream> sendUrlConnection(Call call, Optional<String> authorization) throws IOException {
-        Map<String, String> headers = headers(call, authorization);
-        HttpResponse<InputStream> response;
-        try {
-            response = UrlConnectionResponse.send(
-                    call.method(),
-                    call.uri(),
-                    headers,
-                    options.bounds(),
-                    tls,
-                    options.insecureSkipTlsVerify(),
-                    options.proxy().orElse(null));
-        } catch (IOException e) {
-            throw proxied(e, call.uri());
-        }
-        return checked(response, call.uri());
+        return UrlConnectionResponse.send(
+                call.method(),
+                call.uri(),
+                headers(call, authorization),
+                options.bounds(),
+                tls,
+                options.insecureSkipTlsVerify(),
+                options.proxy().orElse(null));
     }
 
     private HttpResponse<InputStream> sendUrlConnectionUpload(
             Call call, Optional<String> authorization, UploadBody.Source body, LongConsumer sent) throws IOException {
-        Map<String, String> headers = headers(call, authorization);
-        HttpResponse<InputStream> response;
-        try {
-            response = UrlConnectionResponse.upload(
-                    call.method(),
-                    call.uri(),
-                    headers,
-                    options.bounds(),
-                    tls,
-                    options.insecureSkipTlsVerify(),
-                    options.proxy().orElse(null),
-                    body,
-                    sent);
-        } catch (IOException e) {
-            throw proxied(e, call.uri());
-        }
-        return checked(response, call.uri());
+        return UrlConnectionResponse.upload(
+                call.method(),
+                call.uri(),
+                headers(call, authorization),
+                options.bounds(),
+                tls,
+                options.insecureSkipTlsVerify(),
+                options.proxy().orElse(null),
+                body,
+                sent);
     }
 
     /** The response, unless it is a 5xx ({@link ServerError}) or the proxy's 407 ({@link ProxyFailure}). */
@@ -417,11 +418,10 @@ final class RegistryTransport {
 
     /** {@code e}, or a {@link ProxyFailure} naming the proxy when the proxy refused to open a tunnel. */
     private IOException proxied(IOException e, URI uri) {
-        HttpProxy proxy = proxyFor(uri).orElse(null);
-        if (proxy == null || e instanceof ProxyFailure) {
+        if (e instanceof ProxyFailure) {
             return e;
         }
-        return ProxyMessages.tunnelFailure(proxy, uri, e)
+        return ProxyMessages.tunnelFailure(options.proxy().orElse(null), uri, e)
                 .<IOException>map(refusal -> {
                     ProxyFailure failure = new ProxyFailure(refusal.status(), refusal.message());
                     if (refusal.status() == 0) {
