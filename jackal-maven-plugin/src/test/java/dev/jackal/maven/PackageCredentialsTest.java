@@ -62,11 +62,7 @@ class PackageCredentialsTest {
             MojoFailureException refused = assertThrows(MojoFailureException.class, () -> run(basedir, image, null));
             assertTrue(refused.getMessage().contains("requires authentication"), refused.getMessage());
 
-            Server server = new Server();
-            server.setId(registry.address());
-            server.setUsername(registry.username().orElseThrow());
-            server.setPassword(registry.password().orElseThrow());
-            MavenProject project = run(basedir, image, server);
+            MavenProject project = run(basedir, image, serverFor(registry));
             assertEquals(
                     List.of("tar.zst:amd64"),
                     project.getAttachedArtifacts().stream()
@@ -102,16 +98,21 @@ class PackageCredentialsTest {
             MojoFailureException refused = assertThrows(MojoFailureException.class, () -> run(basedir, "unused", null));
             assertTrue(refused.getMessage().contains("requires authentication"), refused.getMessage());
 
-            Server server = new Server();
-            server.setId(registry.address());
-            server.setUsername(login.username());
-            server.setPassword(login.password());
-            MavenProject project = run(basedir, "unused", server);
+            MavenProject project = run(basedir, "unused", serverFor(registry));
             assertEquals(
                     List.of("tar.zst:amd64"),
                     project.getAttachedArtifacts().stream()
                             .map(a -> a.getType() + ":" + a.getClassifier())
                             .toList());
         }
+    }
+
+    /** The settings.xml server named after {@code registry} (its host:port), with the registry's login. */
+    static Server serverFor(OciRegistry registry) {
+        Server server = new Server();
+        server.setId(registry.address());
+        server.setUsername(registry.username().orElseThrow());
+        server.setPassword(registry.password().orElseThrow());
+        return server;
     }
 }

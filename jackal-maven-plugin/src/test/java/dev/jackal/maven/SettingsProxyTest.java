@@ -22,7 +22,6 @@ import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,11 +56,7 @@ class SettingsProxyTest {
         // plain HTTP through the proxy, so that its log shows each request (HTTPS would be one CONNECT tunnel)
         session.getUserProperties().setProperty(PropertyNames.PLAIN_HTTP, "true");
         session.getUserProperties().setProperty(PropertyNames.PUBLISH_PLAIN_HTTP, "true");
-        Server server = new Server();
-        server.setId(registry.address());
-        server.setUsername(registry.username().orElseThrow());
-        server.setPassword(registry.password().orElseThrow());
-        session.getSettings().addServer(server);
+        session.getSettings().addServer(PackageCredentialsTest.serverFor(registry));
         Proxy proxy = new Proxy();
         proxy.setId("corporate");
         proxy.setHost(tinyproxy.host());

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.Helm;
 import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.action.Redactor;
-import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.fetch.Downloader;
 import dev.jackal.core.git.GitCredentials;
@@ -46,19 +45,7 @@ class ComponentAssemblerTest {
     }
 
     private Component component(String yaml) {
-        return DefinitionReader.parse(
-                        pkg.resolve("jackal.yaml"),
-                        """
-                kind: JackalPackageConfig
-                metadata:
-                  name: t
-                components:
-                """
-                                + yaml.indent(2),
-                        DefinitionReader.Strictness.STRICT)
-                .pkg()
-                .components()
-                .get(0);
+        return TestComponents.first(pkg, yaml);
     }
 
     @Test

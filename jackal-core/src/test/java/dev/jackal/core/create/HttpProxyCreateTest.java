@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.Helm;
 import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.action.Redactor;
-import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.git.GitCredentials;
 import dev.jackal.core.layout.ComponentLayout;
 import dev.jackal.core.model.Component;
 import dev.jackal.core.net.HttpProxy;
+import dev.jackal.core.net.TestProxies;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.test.Ports;
 import dev.jackal.test.http.StaticHttpServer;
@@ -53,22 +53,8 @@ class HttpProxyCreateTest {
                 proxy);
     }
 
-    private static HttpProxy proxyOf(Tinyproxy tinyproxy) {
-        HttpProxy proxy = HttpProxy.of(tinyproxy.host(), tinyproxy.port());
-        return tinyproxy
-                .username()
-                .map(user -> proxy.withCredentials(user, tinyproxy.password().orElseThrow()))
-                .orElse(proxy);
-    }
-
     private Component component(String yaml) {
-        return DefinitionReader.parse(
-                        pkg.resolve("jackal.yaml"),
-                        "kind: JackalPackageConfig\nmetadata:\n  name: t\ncomponents:\n" + yaml.indent(2),
-                        DefinitionReader.Strictness.STRICT)
-                .pkg()
-                .components()
-                .get(0);
+        return TestComponents.first(pkg, yaml);
     }
 
     private Component remoteFile(StaticHttpServer http) {
@@ -88,7 +74,7 @@ class HttpProxyCreateTest {
         Files.writeString(served.resolve("conf/app.conf"), "proxied: true\n");
         try (StaticHttpServer http = StaticHttpServer.serve(served);
                 Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
-            ComponentLayout layout = assembler(proxyOf(tinyproxy)).assemble(remoteFile(http), build);
+            ComponentLayout layout = assembler(TestProxies.of(tinyproxy)).assemble(remoteFile(http), build);
 
             assertEquals("proxied: true\n", Files.readString(layout.file(0, "app.conf")));
             assertEquals(
@@ -105,7 +91,7 @@ class HttpProxyCreateTest {
         Files.writeString(served.resolve("conf/app.conf"), "direct: true\n");
         try (StaticHttpServer http = StaticHttpServer.serve(served);
                 Tinyproxy tinyproxy = Tinyproxy.start()) {
-            HttpProxy proxy = proxyOf(tinyproxy).withNonProxyHosts("localhost|127.0.0.*");
+            HttpProxy proxy = TestProxies.of(tinyproxy).withNonProxyHosts("localhost|127.0.0.*");
 
             ComponentLayout layout = assembler(proxy).assemble(remoteFile(http), build);
 
@@ -141,7 +127,7 @@ class HttpProxyCreateTest {
         int port = Ports.free();
         // tinyproxy tunnels CONNECT only to the ports it is given: here none that the download asks for
         try (Tinyproxy tinyproxy = Tinyproxy.start(port == 1 ? 2 : 1)) {
-            HttpProxy proxy = proxyOf(tinyproxy);
+            HttpProxy proxy = TestProxies.of(tinyproxy);
             Component component = component(
                     """
                     - name: c
@@ -182,7 +168,7 @@ class HttpProxyCreateTest {
                 """);
         try (StaticHttpServer http = StaticHttpServer.serve(served);
                 Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
-            ComponentLayout layout = assembler(proxyOf(tinyproxy))
+            ComponentLayout layout = assembler(TestProxies.of(tinyproxy))
                     .assemble(
                             component(
                                     """

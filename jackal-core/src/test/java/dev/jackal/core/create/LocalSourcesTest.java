@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.Helm;
 import dev.jackal.core.action.ActionRunner;
 import dev.jackal.core.action.Redactor;
-import dev.jackal.core.definition.DefinitionReader;
 import dev.jackal.core.event.EventHandler;
 import dev.jackal.core.git.GitCredentials;
 import dev.jackal.core.layout.ComponentLayout;
@@ -33,13 +32,7 @@ class LocalSourcesTest {
     Path outside;
 
     private ComponentLayout assemble(String yaml) {
-        Component component = DefinitionReader.parse(
-                        pkg.resolve("jackal.yaml"),
-                        "kind: JackalPackageConfig\nmetadata:\n  name: t\ncomponents:\n" + yaml.indent(2),
-                        DefinitionReader.Strictness.STRICT)
-                .pkg()
-                .components()
-                .get(0);
+        Component component = TestComponents.first(pkg, yaml);
         return new ComponentAssembler(
                         EventHandler.NONE,
                         pkg,

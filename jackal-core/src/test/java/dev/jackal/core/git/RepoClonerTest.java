@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jackal.core.net.HttpProxy;
+import dev.jackal.core.net.TestProxies;
 import dev.jackal.core.net.TransferBounds;
 import dev.jackal.test.git.GitServer;
 import dev.jackal.test.git.GitServerExtension;
@@ -138,10 +139,7 @@ class RepoClonerTest {
     @Test
     void clonesThroughTheProxyWithBasicCredentials() throws Exception {
         try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
-            HttpProxy proxy = HttpProxy.of(tinyproxy.host(), tinyproxy.port())
-                    .withCredentials(
-                            tinyproxy.username().orElseThrow(),
-                            tinyproxy.password().orElseThrow());
+            HttpProxy proxy = TestProxies.of(tinyproxy);
             GitUrl url = GitUrl.parse(seeded.url() + "@v1.0.0");
             Path target = work.resolve("proxied");
 

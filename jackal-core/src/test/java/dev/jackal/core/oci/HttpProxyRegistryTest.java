@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jackal.core.net.HttpProxy;
 import dev.jackal.core.net.ProxyMessages;
+import dev.jackal.core.net.TestProxies;
 import dev.jackal.test.Exec;
 import dev.jackal.test.http.Tinyproxy;
 import dev.jackal.test.oci.Skopeo;
@@ -41,14 +42,6 @@ class HttpProxyRegistryTest {
     @TempDir
     Path work;
 
-    private static HttpProxy proxyOf(Tinyproxy tinyproxy) {
-        HttpProxy proxy = HttpProxy.of(tinyproxy.host(), tinyproxy.port());
-        return tinyproxy
-                .username()
-                .map(user -> proxy.withCredentials(user, tinyproxy.password().orElseThrow()))
-                .orElse(proxy);
-    }
-
     private static RegistryClient client(OciRegistry registry, HttpProxy proxy) {
         return RegistryClient.builder()
                 .credentials(OciFixtures.credentialsFor(registry))
@@ -70,7 +63,7 @@ class HttpProxyRegistryTest {
         OciRegistry registry = REGISTRY.registry();
         TestImage image = TestImages.builder().seed(71).layers(2).tag("1").push(skopeo, registry, "proxied/app", work);
         try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
-            RegistryClient client = client(registry, proxyOf(tinyproxy));
+            RegistryClient client = client(registry, TestProxies.of(tinyproxy));
             ImageReference source = OciFixtures.ref(registry, "proxied/app:1");
 
             PullResult pulled = pull(client, "out", source);
@@ -118,7 +111,7 @@ class HttpProxyRegistryTest {
                             Map.of(tokenServer.address(), new Credentials("token-user", "token-secret"))))
                     .options(
                             tokenServer.address(),
-                            OciFixtures.fast().withPlainHttp(true).withProxy(proxyOf(tinyproxy)))
+                            OciFixtures.fast().withPlainHttp(true).withProxy(TestProxies.of(tinyproxy)))
                     .build();
 
             pull(client, "out", ImageReference.parse(tokenServer.address() + "/proxied/token:1"));
@@ -180,7 +173,7 @@ class HttpProxyRegistryTest {
         OciRegistry registry = REGISTRY.registry();
         TestImage image = TestImages.builder().seed(74).tag("1").push(skopeo, registry, "proxied/direct", work);
         try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth()) {
-            HttpProxy proxy = proxyOf(tinyproxy).withNonProxyHosts("localhost|127.0.0.*");
+            HttpProxy proxy = TestProxies.of(tinyproxy).withNonProxyHosts("localhost|127.0.0.*");
 
             PullResult pulled = pull(client(registry, proxy), "out", OciFixtures.ref(registry, "proxied/direct:1"));
 
@@ -195,8 +188,8 @@ class HttpProxyRegistryTest {
         OciRegistry registry = TLS_REGISTRY.registry();
         TestImage image = TestImages.builder().seed(75).tag("1").push(skopeo, registry, "proxied/tls", work);
         try (Tinyproxy tinyproxy = Tinyproxy.start(registry.port())) {
-            PullResult pulled =
-                    pull(client(registry, proxyOf(tinyproxy)), "out", OciFixtures.ref(registry, "proxied/tls:1"));
+            PullResult pulled = pull(
+                    client(registry, TestProxies.of(tinyproxy)), "out", OciFixtures.ref(registry, "proxied/tls:1"));
 
             assertEquals(
                     image.digest(), pulled.images().get(0).descriptor().digest().toString());
@@ -213,7 +206,7 @@ class HttpProxyRegistryTest {
         OciRegistry registry = TLS_REGISTRY.registry();
         TestImages.builder().seed(76).tag("1").push(skopeo, registry, "proxied/tls-auth", work);
         try (Tinyproxy tinyproxy = Tinyproxy.withBasicAuth(registry.port())) {
-            HttpProxy proxy = proxyOf(tinyproxy);
+            HttpProxy proxy = TestProxies.of(tinyproxy);
             ImageReference ref = OciFixtures.ref(registry, "proxied/tls-auth:1");
 
             RegistryException e =
